@@ -1,0 +1,233 @@
+package com.smartengage.campaign;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.smartengage.common.BadRequestException;
+import com.smartengage.common.NotFoundException;
+import com.smartengage.coupon.CouponPoolService;
+import com.smartengage.coupon.ImportResult;
+import com.smartengage.qr.QrCodes;
+
+/** Admin API for campaigns, their flows, coupon pools and placements. */
+@RestController
+@Tag(name = "Admin: campaigns, flows, placements")
+class CampaignApiController {
+
+	private final CampaignService campaigns;
+
+	private final FlowService flows;
+
+	private final PlacementService placements;
+
+	private final CouponPoolService pools;
+
+	private final QrCodes qr;
+
+	private final JsonMapper json;
+
+	CampaignApiController(CampaignService campaigns, FlowService flows, PlacementService placements,
+			CouponPoolService pools, QrCodes qr, JsonMapper json) {
+		this.campaigns = campaigns;
+		this.flows = flows;
+		this.placements = placements;
+		this.pools = pools;
+		this.qr = qr;
+		this.json = json;
+	}
+
+	@PostMapping("/admin/api/campaigns")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a campaign",
+			description = "Without coupon_codes, coupon_quota unique codes are generated. Times are ISO-8601 with an offset.")
+	CampaignView create(@RequestBody(required = false) CreateCampaign body) {
+		return this.campaigns.create(body);
+	}
+
+	@GetMapping("/admin/api/campaigns")
+	@Operation(summary = "List campaigns")
+	List<CampaignView> list(@RequestParam(name = "partner_id", required = false) Long partnerId) {
+		return this.campaigns.list(partnerId);
+	}
+
+	@GetMapping("/admin/api/campaigns/{id}")
+	@Operation(summary = "Get a campaign")
+	CampaignView get(@PathVariable long id) {
+		return this.campaigns.getView(id);
+	}
+
+	@PostMapping("/admin/api/campaigns/{id}/pause")
+	@Operation(summary = "Pause a campaign", description = "Scans get a friendly page and create no session.")
+	CampaignView pause(@PathVariable long id) {
+		return this.campaigns.setPaused(id, true);
+	}
+
+	@PostMapping("/admin/api/campaigns/{id}/resume")
+	@Operation(summary = "Resume a paused campaign")
+	CampaignView resume(@PathVariable long id) {
+		return this.campaigns.setPaused(id, false);
+	}
+
+	@PostMapping(path = "/admin/api/campaigns/{id}/coupon-codes",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE })
+	@Operation(summary = "Import coupon codes",
+			description = "A JSON list of codes, or text/csv with one code a line (a header line 'code' is skipped).")
+	ImportResult importCodes(@PathVariable long id, HttpServletRequest request) throws IOException {
+		Campaign campaign = this.campaigns.get(id);
+		MediaType type = MediaType.parseMediaType(request.getContentType());
+		List<String> codes = MediaType.APPLICATION_JSON.isCompatibleWith(type) ? jsonCodes(request) : csvCodes(request);
+		return this.pools.importCodes(campaign.id(), campaign.partnerId(), codes);
+	}
+
+	@PostMapping("/admin/api/campaigns/{id}/placements")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Show a campaign on a screen", description = "Answers the slug and the URLs to print.")
+	PlacementView createPlacement(@PathVariable long id, @RequestBody(required = false) CreatePlacement body) {
+		if (body == null) {
+			throw new BadRequestException("Request body must be a JSON object with a screen_id");
+		}
+		return this.placements.create(id, body.screenId());
+	}
+
+	@GetMapping("/admin/api/campaigns/{id}/placements")
+	@Operation(summary = "List a campaign's placements")
+	List<PlacementView> listPlacements(@PathVariable long id) {
+		return this.placements.list(id);
+	}
+
+	@GetMapping(path = "/admin/api/placements/{slug}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	@Operation(summary = "QR code of a placement as PNG")
+	ResponseEntity<byte[]> qrPng(@PathVariable String slug, @Parameter(description = "pixels, 64 to 2048")
+	@RequestParam(defaultValue = "512") int size) {
+		Placement placement = placement(slug);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.cacheControl(CacheControl.noCache())
+			.header("Content-Disposition", "inline; filename=\"qr-" + placement.slug() + ".png\"")
+			.body(this.qr.png(this.placements.scanUrl(placement.slug()), size));
+	}
+
+	@GetMapping(path = "/admin/api/placements/{slug}/qr.svg", produces = "image/svg+xml")
+	@Operation(summary = "QR code of a placement as SVG")
+	ResponseEntity<String> qrSvg(@PathVariable String slug, @Parameter(description = "pixels, 64 to 2048")
+	@RequestParam(defaultValue = "512") int size) {
+		Placement placement = placement(slug);
+		return ResponseEntity.ok()
+			.contentType(MediaType.valueOf("image/svg+xml"))
+			.cacheControl(CacheControl.noCache())
+			.header("Content-Disposition", "inline; filename=\"qr-" + placement.slug() + ".svg\"")
+			.body(this.qr.svg(this.placements.scanUrl(placement.slug()), size));
+	}
+
+	@PostMapping("/admin/api/flows")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Define a flow",
+			description = "steps in order; failure_steps end a journey; reward_step (default: the last step) earns the coupon.")
+	Flow createFlow(@RequestBody(required = false) CreateFlow body) {
+		if (body == null) {
+			throw new BadRequestException("Request body must be a JSON object with a name and steps");
+		}
+		return this.flows.create(body.name(), body.steps(), body.failureSteps(), body.rewardStep());
+	}
+
+	@GetMapping("/admin/api/flows")
+	@Operation(summary = "List flows")
+	List<Flow> listFlows() {
+		return this.flows.list();
+	}
+
+	@GetMapping("/admin/api/flows/{name}")
+	@Operation(summary = "Get a flow by name")
+	Flow getFlow(@PathVariable String name) {
+		return this.flows.getByName(name);
+	}
+
+	private Placement placement(String slug) {
+		return this.placements.bySlug(slug)
+			.orElseThrow(() -> new NotFoundException("No placement with slug " + com.smartengage.common.Ids.echo(slug)));
+	}
+
+	private List<String> jsonCodes(HttpServletRequest request) throws IOException {
+		JsonNode node;
+		try {
+			node = this.json.readTree(request.getInputStream());
+		}
+		catch (JacksonException ex) {
+			throw new BadRequestException("Request body is not valid JSON");
+		}
+		if (node == null || !node.isArray()) {
+			throw new BadRequestException("Request body must be a JSON list of coupon codes");
+		}
+		List<String> codes = new ArrayList<>(node.size());
+		for (JsonNode item : node) {
+			if (!item.isString()) {
+				throw new BadRequestException("Coupon code #" + (codes.size() + 1) + " must be a string");
+			}
+			codes.add(item.asString());
+		}
+		return codes;
+	}
+
+	private static List<String> csvCodes(HttpServletRequest request) throws IOException {
+		List<String> codes = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			boolean first = true;
+			while ((line = reader.readLine()) != null) {
+				String code = line.strip();
+				if (first && code.startsWith("\uFEFF")) {
+					code = code.substring(1);
+				}
+				int comma = code.indexOf(',');
+				if (comma >= 0) {
+					code = code.substring(0, comma).strip();
+				}
+				if (code.length() >= 2 && code.startsWith("\"") && code.endsWith("\"")) {
+					code = code.substring(1, code.length() - 1).replace("\"\"", "\"");
+				}
+				if (!(first && code.equalsIgnoreCase("code")) && !code.isEmpty()) {
+					codes.add(code);
+				}
+				first = false;
+				if (codes.size() > CouponPoolService.MAX_CODES) {
+					CouponPoolService.checkCount(codes.size());
+				}
+			}
+		}
+		return codes;
+	}
+
+	record CreatePlacement(@com.fasterxml.jackson.annotation.JsonProperty("screen_id") Long screenId) {
+	}
+
+	record CreateFlow(String name, List<String> steps,
+			@com.fasterxml.jackson.annotation.JsonProperty("failure_steps") List<String> failureSteps,
+			@com.fasterxml.jackson.annotation.JsonProperty("reward_step") String rewardStep) {
+	}
+
+}

@@ -1,0 +1,183 @@
+package com.smartengage.campaign;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.smartengage.common.BadRequestException;
+import com.smartengage.common.Ids;
+import com.smartengage.common.NotFoundException;
+import com.smartengage.coupon.CouponPoolService;
+import com.smartengage.partner.PartnerService;
+
+/** Campaigns: their rules, their schedule, and the cached copy the hot paths read. */
+@Service
+public class CampaignService {
+
+	static final int MAX_NAME = 200;
+
+	static final int MAX_URL = 2048;
+
+	private final CampaignRepository repository;
+
+	private final FlowService flows;
+
+	private final PartnerService partners;
+
+	private final CouponPoolService pools;
+
+	private final CampaignProperties properties;
+
+	private final Clock clock;
+
+	private final Cache<Long, Campaign> cache;
+
+	CampaignService(CampaignRepository repository, FlowService flows, PartnerService partners,
+			CouponPoolService pools, CampaignProperties properties, Clock clock) {
+		this.repository = repository;
+		this.flows = flows;
+		this.partners = partners;
+		this.pools = pools;
+		this.properties = properties;
+		this.clock = clock;
+		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
+	}
+
+	@Transactional
+	public CampaignView create(CreateCampaign request) {
+		if (request == null) {
+			throw new BadRequestException("Request body must be a JSON object with partner_id, name and form_url");
+		}
+		if (request.partnerId() == null) {
+			throw new BadRequestException("partner_id is required");
+		}
+		String name = requireText("name", request.name(), MAX_NAME);
+		String formUrl = checkFormUrl(request.formUrl());
+		Flow flow = this.flows.reference(request.flow() == null || request.flow().isBlank() ? Flow.FILL_FORM
+				: request.flow().strip());
+		Instant startsAt = parseInstant("starts_at", request.startsAt());
+		Instant endsAt = parseInstant("ends_at", request.endsAt());
+		if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+			throw new BadRequestException("ends_at must be after starts_at");
+		}
+		int ttl = inRange("session_ttl_minutes", request.sessionTtlMinutes(),
+				this.properties.defaultSessionTtlMinutes(), 1, 525_600);
+		int validDays = inRange("coupon_valid_days", request.couponValidDays(),
+				this.properties.defaultCouponValidDays(), 1, 3650);
+		if (request.couponQuota() != null && request.couponCodes() != null) {
+			throw new BadRequestException("Give either coupon_quota or coupon_codes, not both");
+		}
+		int quota = inRange("coupon_quota", request.couponQuota(), 0, 0, CouponPoolService.MAX_CODES);
+		if (request.couponCodes() != null) {
+			CouponPoolService.checkCount(request.couponCodes().size());
+		}
+		long partnerId = this.partners.reference(request.partnerId()).id();
+		Campaign draft = new Campaign(0, partnerId, flow.id(), name, formUrl, startsAt, endsAt, false, ttl, validDays,
+				this.clock.instant());
+		long id = this.repository.insert(draft);
+		if (request.couponCodes() != null) {
+			this.pools.importCodes(id, partnerId, request.couponCodes());
+		}
+		else if (quota > 0) {
+			this.pools.generate(id, partnerId, quota);
+		}
+		return view(this.repository.findById(id).orElseThrow());
+	}
+
+	public List<CampaignView> list(Long partnerId) {
+		return this.repository.findAll(partnerId).stream().map(this::view).toList();
+	}
+
+	public CampaignView getView(long id) {
+		return view(get(id));
+	}
+
+	/** The campaign, fresh from the database. */
+	public Campaign get(long id) {
+		return this.repository.findById(id).orElseThrow(() -> new NotFoundException("No campaign with id " + id));
+	}
+
+	/** The campaign from a short-lived cache, for the hot paths. */
+	public Campaign cached(long id) {
+		return this.cache.get(id, this::get);
+	}
+
+	public CampaignView setPaused(long id, boolean paused) {
+		if (!this.repository.setPaused(id, paused)) {
+			throw new NotFoundException("No campaign with id " + id);
+		}
+		this.cache.invalidate(id);
+		return getView(id);
+	}
+
+	private CampaignView view(Campaign c) {
+		Flow flow = this.flows.get(c.flowId());
+		return new CampaignView(c.id(), c.partnerId(), c.name(), c.formUrl(), flow.name(), c.startsAt(), c.endsAt(),
+				c.paused(), c.stateAt(this.clock.instant()).name().toLowerCase(Locale.ROOT), c.sessionTtlMinutes(),
+				c.couponValidDays(), c.createdAt(), CampaignView.Coupons.of(this.pools.stats(c.id())));
+	}
+
+	static String requireText(String field, String value, int max) {
+		String text = value == null ? "" : value.strip();
+		if (text.isEmpty()) {
+			throw new BadRequestException(field + " is required");
+		}
+		if (text.length() > max) {
+			throw new BadRequestException(field + " must be at most " + max + " characters");
+		}
+		return text;
+	}
+
+	/** A form URL must be absolute http(s) with a host, so that the scan can only go there. */
+	static String checkFormUrl(String value) {
+		String url = requireText("form_url", value, MAX_URL);
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			throw new BadRequestException("form_url must be an absolute http or https URL, not " + Ids.echo(url));
+		}
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isEmpty()
+				|| uri.getRawUserInfo() != null) {
+			throw new BadRequestException("form_url must be an absolute http or https URL, not " + Ids.echo(url));
+		}
+		return url;
+	}
+
+	private static Instant parseInstant(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException(field + " must be an ISO-8601 date-time with an offset, e.g. "
+					+ "2026-12-01T09:00:00+07:00, not " + Ids.echo(value));
+		}
+	}
+
+	private static int inRange(String field, Integer value, int fallback, int min, int max) {
+		if (value == null) {
+			return fallback;
+		}
+		if (value < min || value > max) {
+			throw new BadRequestException(field + " must be between " + min + " and " + max + ", not " + value);
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,115 @@
+package com.smartengage.campaign;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import com.smartengage.common.ConflictException;
+import com.smartengage.common.PublicUrl;
+import com.smartengage.screen.ScreenService;
+
+/** Placements: a campaign on a screen, and the slug its QR code carries. */
+@Service
+public class PlacementService {
+
+	private static final char[] SLUG_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+	private static final int SLUG_LENGTH = 8;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final PlacementRepository repository;
+
+	private final CampaignService campaigns;
+
+	private final ScreenService screens;
+
+	private final PublicUrl publicUrl;
+
+	private final Clock clock;
+
+	/** Placements never change once made: cached until memory runs short. */
+	private final Cache<String, Optional<Placement>> bySlug;
+
+	PlacementService(PlacementRepository repository, CampaignService campaigns, ScreenService screens,
+			PublicUrl publicUrl, CampaignProperties properties, Clock clock) {
+		this.repository = repository;
+		this.campaigns = campaigns;
+		this.screens = screens;
+		this.publicUrl = publicUrl;
+		this.clock = clock;
+		this.bySlug = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(properties.cacheTtl()).build();
+	}
+
+	public PlacementView create(long campaignId, Long screenId) {
+		if (screenId == null) {
+			throw new com.smartengage.common.BadRequestException("screen_id is required");
+		}
+		Campaign campaign = this.campaigns.get(campaignId);
+		long screen = this.screens.reference(screenId).id();
+		this.repository.findByCampaignAndScreen(campaign.id(), screen).ifPresent((existing) -> {
+			throw new ConflictException("Screen " + screen + " already shows campaign " + campaign.id()
+					+ " through placement " + existing.slug());
+		});
+		for (int attempt = 0;; attempt++) {
+			Placement draft = new Placement(0, newSlug(), campaign.id(), screen, this.clock.instant());
+			try {
+				long id = this.repository.insert(draft);
+				Placement placement = new Placement(id, draft.slug(), draft.campaignId(), draft.screenId(),
+						draft.createdAt());
+				this.bySlug.invalidate(placement.slug());
+				return view(placement);
+			}
+			catch (DuplicateKeyException ex) {
+				if (attempt >= 5 || this.repository.findByCampaignAndScreen(campaign.id(), screen).isPresent()) {
+					throw new ConflictException("Screen " + screen + " already shows campaign " + campaign.id());
+				}
+			}
+		}
+	}
+
+	public List<PlacementView> list(long campaignId) {
+		this.campaigns.get(campaignId);
+		return this.repository.findByCampaign(campaignId).stream().map(this::view).toList();
+	}
+
+	public List<Placement> placements(long campaignId) {
+		return this.repository.findByCampaign(campaignId);
+	}
+
+	/** The placement behind a scanned slug, from memory on the hot path. */
+	public Optional<Placement> bySlug(String slug) {
+		if (slug == null || slug.isEmpty() || slug.length() > 32) {
+			return Optional.empty();
+		}
+		return this.bySlug.get(slug, this.repository::findBySlug);
+	}
+
+	public String scanUrl(String slug) {
+		return this.publicUrl.base() + "/s/" + slug;
+	}
+
+	public PlacementView view(Placement p) {
+		String base = this.publicUrl.base();
+		return new PlacementView(p.id(), p.slug(), p.campaignId(), p.screenId(), base + "/s/" + p.slug(),
+				base + "/admin/api/placements/" + p.slug() + "/qr.png", base + "/admin/api/placements/" + p.slug()
+						+ "/qr.svg",
+				p.createdAt());
+	}
+
+	private String newSlug() {
+		char[] slug = new char[SLUG_LENGTH];
+		for (int i = 0; i < slug.length; i++) {
+			slug[i] = SLUG_ALPHABET[this.random.nextInt(SLUG_ALPHABET.length)];
+		}
+		return new String(slug);
+	}
+
+}

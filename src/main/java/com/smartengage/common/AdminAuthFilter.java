@@ -1,0 +1,71 @@
+package com.smartengage.common;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards {@code /admin/api/**} with {@code Authorization: Bearer <token>}. The token is kept only
+ * as its SHA-256 and compared in constant time. Without a configured token, everyone is refused.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class AdminAuthFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminAuthFilter.class);
+
+	static final String DISABLED = "The admin API is disabled: start the server with SMART_ENGAGE_ADMIN_TOKEN set";
+
+	static final String INVALID = "Authorization header must be 'Bearer <admin token>' with a valid token";
+
+	private final byte[] tokenHash;
+
+	private final JsonErrors errors;
+
+	AdminAuthFilter(AdminProperties properties, JsonErrors errors) {
+		this.tokenHash = properties.enabled() ? Hashing.sha256(properties.token()) : null;
+		this.errors = errors;
+		if (this.tokenHash == null) {
+			log.warn("The admin API is disabled because no admin token is set. Set the environment variable "
+					+ "SMART_ENGAGE_ADMIN_TOKEN (or the property smart-engage.admin.token) to a long random "
+					+ "secret, e.g. SMART_ENGAGE_ADMIN_TOKEN=$(openssl rand -hex 32), and restart.");
+		}
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return !(path.startsWith(ApiPaths.ADMIN_PREFIX) || path.equals("/admin/api"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (this.tokenHash == null) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			this.errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, DISABLED);
+			return;
+		}
+		String header = request.getHeader("Authorization");
+		boolean valid = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+				&& MessageDigest.isEqual(this.tokenHash, Hashing.sha256(header.substring(7).strip()));
+		if (!valid) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			this.errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, INVALID);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}

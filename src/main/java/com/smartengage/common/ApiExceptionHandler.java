@@ -1,0 +1,112 @@
+package com.smartengage.common;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every exception to the contract's {@code {"error_msg": ...}} body on API paths, and to a
+ * friendly HTML page elsewhere. Spring's own errors (bad JSON, unknown route, wrong method) come
+ * through here as well, so no caller ever sees a stack trace or a whitelabel page.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final MessagePages pages;
+
+	ApiExceptionHandler(MessagePages pages) {
+		this.pages = pages;
+	}
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<?> api(ApiException ex, HttpServletRequest request) {
+		return answer(request, ex.status(), ex.getMessage());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<?> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape");
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<?> noRoute(NoResourceFoundException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.NOT_FOUND,
+				"No endpoint " + request.getMethod() + " " + Ids.echo(request.getRequestURI()));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<?> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+		String allowed = ex.getSupportedHttpMethods() == null ? "" : " (allowed: "
+				+ String.join(", ", ex.getSupportedHttpMethods().stream().map(Object::toString).toList()) + ")";
+		return answer(request, HttpStatus.METHOD_NOT_ALLOWED,
+				"Method " + Ids.echo(request.getMethod()) + " is not allowed on " + Ids.echo(request.getRequestURI())
+						+ allowed);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<?> mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"Content-Type " + Ids.echo(String.valueOf(ex.getContentType())) + " is not supported here");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<?> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.NOT_ACCEPTABLE, "No representation matches the Accept header");
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<?> missingParameter(MissingServletRequestParameterException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "Query parameter " + ex.getParameterName() + " is required");
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<?> missingHeader(MissingRequestHeaderException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "Header " + ex.getHeaderName() + " is required");
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<?> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST,
+				ex.getName() + " must be a valid " + (ex.getRequiredType() == null ? "value"
+						: ex.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+						+ ", not " + Ids.echo(String.valueOf(ex.getValue())));
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<?> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.CONTENT_TOO_LARGE, "Request body is too large");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<?> unexpected(Exception ex, HttpServletRequest request) {
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, ErrorBody.INTERNAL);
+	}
+
+	private ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String message) {
+		if (ApiPaths.isJson(request.getRequestURI())) {
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(message));
+		}
+		String title = status.is5xxServerError() ? "Something went wrong" : status.getReasonPhrase();
+		String shown = status.is5xxServerError() ? "Please try again in a moment." : message;
+		return this.pages.page(status, title, shown);
+	}
+
+}

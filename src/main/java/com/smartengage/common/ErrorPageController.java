@@ -1,0 +1,51 @@
+package com.smartengage.common;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers errors that never reached a controller (a filter's sendError, the servlet container):
+ * the same JSON body on API paths, the friendly page elsewhere, never the whitelabel page.
+ */
+@RestController
+class ErrorPageController implements ErrorController {
+
+	private final MessagePages pages;
+
+	ErrorPageController(MessagePages pages) {
+		this.pages = pages;
+	}
+
+	@RequestMapping("/error")
+	ResponseEntity<?> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+		if (status == null || !status.isError()) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		String message = status.is5xxServerError() ? ErrorBody.INTERNAL : describe(status);
+		if (ApiPaths.isJson(uri instanceof String s ? s : null)) {
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(message));
+		}
+		return this.pages.page(status, status.is5xxServerError() ? "Something went wrong" : status.getReasonPhrase(),
+				status.is5xxServerError() ? "Please try again in a moment." : message);
+	}
+
+	private static String describe(HttpStatus status) {
+		return switch (status) {
+			case NOT_FOUND -> "Not found";
+			case CONTENT_TOO_LARGE -> "Request body is too large";
+			case METHOD_NOT_ALLOWED -> "Method not allowed";
+			default -> "Request failed: " + status.getReasonPhrase();
+		};
+	}
+
+}

@@ -1,0 +1,50 @@
+package com.smartengage.common;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Helpers for ids that come from callers. */
+public final class Ids {
+
+	/** Longest caller-supplied text echoed back in an error sentence. */
+	public static final int MAX_ECHO = 64;
+
+	private static final Pattern UUID_TEXT = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+	private Ids() {
+	}
+
+	/**
+	 * Caller-supplied text made safe to put into an error sentence: cut to {@link #MAX_ECHO}
+	 * characters (never inside a surrogate pair) and without control characters. JSON escaping is
+	 * left to the JSON writer.
+	 */
+	public static String echo(String text) {
+		if (text == null) {
+			return "null";
+		}
+		StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_ECHO + 3));
+		int count = 0;
+		for (int i = 0; i < text.length();) {
+			int cp = text.codePointAt(i);
+			if (count == MAX_ECHO) {
+				out.append("...");
+				break;
+			}
+			out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp);
+			count++;
+			i += Character.charCount(cp);
+		}
+		return out.toString();
+	}
+
+	/** The id as a UUID, or null when it is not one in the canonical 8-4-4-4-12 form. */
+	public static UUID parseUuid(String text) {
+		if (text == null || text.length() != 36 || !UUID_TEXT.matcher(text).matches()) {
+			return null;
+		}
+		return UUID.fromString(text);
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.smartengage.common;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Where shoppers and partners reach this server, for the URLs it hands out (scan, QR, coupon).
+ *
+ * @param publicUrl the server's public root URL ({@code SMART_ENGAGE_PUBLIC_URL}), e.g.
+ * {@code https://engage.example.com}; when unset, the URL the current request came in on
+ */
+@ConfigurationProperties("smart-engage")
+public record PublicUrl(String publicUrl) {
+
+	/** The root URL without a trailing slash. */
+	public String base() {
+		if (this.publicUrl != null && !this.publicUrl.isBlank()) {
+			return this.publicUrl.strip().replaceAll("/+$", "");
+		}
+		if (RequestContextHolder.getRequestAttributes() != null) {
+			return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		}
+		return "http://localhost:8080";
+	}
+
+}

@@ -1,0 +1,112 @@
+package com.smartengage.coupon;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.smartengage.common.SqlTime;
+
+/** SQL that issues, shows and redeems coupons. */
+@Repository
+class CouponRepository {
+
+	/**
+	 * The next free code of the pool, locked; codes other transactions are claiming are skipped, so
+	 * concurrent issues never wait on each other.
+	 */
+	private static final String CLAIM_FREE = """
+			SELECT id, code FROM coupon
+			WHERE campaign_id = :campaignId AND session_id IS NULL
+			ORDER BY id
+			LIMIT 1
+			FOR UPDATE SKIP LOCKED
+			""";
+
+	private static final String ASSIGN = """
+			UPDATE coupon SET session_id = :sessionId, token = :token, issued_at = :now, expires_at = :expiresAt
+			WHERE id = :id AND session_id IS NULL
+			""";
+
+	private static final String COLUMNS = """
+			c.id, c.campaign_id, c.code, c.session_id, c.token, c.issued_at, c.expires_at, c.redeemed_at,
+			s.screen_id, s.created_at AS scanned_at, cp.name AS campaign_name
+			""";
+
+	private static final String SELECT_BY_CODE = "SELECT " + COLUMNS + """
+			FROM coupon c
+			JOIN campaign cp ON cp.id = c.campaign_id
+			LEFT JOIN journey_session s ON s.id = c.session_id
+			WHERE c.partner_id = :partnerId AND c.code = :code
+			""";
+
+	private static final String SELECT_BY_TOKEN = "SELECT " + COLUMNS + """
+			FROM coupon c
+			JOIN campaign cp ON cp.id = c.campaign_id
+			LEFT JOIN journey_session s ON s.id = c.session_id
+			WHERE c.token = :token
+			""";
+
+	private static final String REDEEM = """
+			UPDATE coupon SET redeemed_at = :now
+			WHERE id = :id AND session_id IS NOT NULL AND redeemed_at IS NULL AND expires_at > :now
+			""";
+
+	private final JdbcClient jdbc;
+
+	CouponRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<FreeCode> claimFree(long campaignId) {
+		return this.jdbc.sql(CLAIM_FREE)
+			.param("campaignId", campaignId)
+			.query((rs, i) -> new FreeCode(rs.getLong("id"), rs.getString("code")))
+			.optional();
+	}
+
+	boolean assign(long couponId, UUID sessionId, String token, Instant now, Instant expiresAt) {
+		return this.jdbc.sql(ASSIGN)
+			.param("id", couponId)
+			.param("sessionId", sessionId)
+			.param("token", token)
+			.param("now", SqlTime.param(now))
+			.param("expiresAt", SqlTime.param(expiresAt))
+			.update() == 1;
+	}
+
+	Optional<Coupon> findByCode(long partnerId, String code) {
+		return this.jdbc.sql(SELECT_BY_CODE)
+			.param("partnerId", partnerId)
+			.param("code", code)
+			.query(CouponRepository::coupon)
+			.optional();
+	}
+
+	Optional<Coupon> findByToken(String token) {
+		return this.jdbc.sql(SELECT_BY_TOKEN).param("token", token).query(CouponRepository::coupon).optional();
+	}
+
+	boolean redeem(long couponId, Instant now) {
+		return this.jdbc.sql(REDEEM).param("id", couponId).param("now", SqlTime.param(now)).update() == 1;
+	}
+
+	private static Coupon coupon(ResultSet rs, int row) throws SQLException {
+		return new Coupon(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("campaign_name"),
+				rs.getString("code"), rs.getObject("session_id", UUID.class), rs.getLong("screen_id"),
+				rs.getString("token"), SqlTime.get(rs, "issued_at"), SqlTime.get(rs, "expires_at"),
+				SqlTime.get(rs, "redeemed_at"), SqlTime.get(rs, "scanned_at"));
+	}
+
+	record FreeCode(long id, String code) {
+	}
+
+	record Coupon(long id, long campaignId, String campaignName, String code, UUID sessionId, long screenId,
+			String token, Instant issuedAt, Instant expiresAt, Instant redeemedAt, Instant scannedAt) {
+	}
+
+}

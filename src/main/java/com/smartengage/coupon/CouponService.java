@@ -1,0 +1,144 @@
+package com.smartengage.coupon;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.smartengage.campaign.Campaign;
+import com.smartengage.campaign.CampaignService;
+import com.smartengage.campaign.Flow;
+import com.smartengage.campaign.FlowService;
+import com.smartengage.common.BadRequestException;
+import com.smartengage.common.Ids;
+import com.smartengage.common.PublicUrl;
+import com.smartengage.journey.JourneySession;
+import com.smartengage.journey.SessionRepository;
+
+/**
+ * Issues a session its one coupon and redeems it at the till. The database enforces the rules:
+ * a conditional update gives each session one issue, a unique session column gives each code one
+ * session, and {@code SKIP LOCKED} lets concurrent issues take different codes without waiting.
+ */
+@Service
+public class CouponService {
+
+	public static final String COUPON_ISSUED = "COUPON_ISSUED";
+
+	public static final String COUPON_REDEEMED = "COUPON_REDEEMED";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final CouponRepository coupons;
+
+	private final SessionRepository sessions;
+
+	private final CampaignService campaigns;
+
+	private final FlowService flows;
+
+	private final PublicUrl publicUrl;
+
+	private final Clock clock;
+
+	CouponService(CouponRepository coupons, SessionRepository sessions, CampaignService campaigns, FlowService flows,
+			PublicUrl publicUrl, Clock clock) {
+		this.coupons = coupons;
+		this.sessions = sessions;
+		this.campaigns = campaigns;
+		this.flows = flows;
+		this.publicUrl = publicUrl;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public IssuedCoupon issue(long partnerId, String rawSessionId) {
+		UUID id = Ids.parseUuid(rawSessionId);
+		JourneySession session = id == null ? null : this.sessions.find(id, partnerId).orElse(null);
+		if (session == null) {
+			throw new BadRequestException("Invalid session_id " + Ids.echo(rawSessionId));
+		}
+		Campaign campaign = this.campaigns.cached(session.campaignId());
+		if (session.couponIssuedAt() != null) {
+			throw alreadyIssued(rawSessionId);
+		}
+		if (session.rewardedAt() == null) {
+			Flow flow = this.flows.get(campaign.flowId());
+			String where = flow.isFailure(session.status()) ? " ended at " + session.status() + " without reaching "
+					: " has not reached ";
+			throw new BadRequestException("Session " + Ids.echo(rawSessionId) + where + flow.rewardStep()
+					+ "; a coupon is issued once the session reaches " + flow.rewardStep());
+		}
+		Instant now = this.clock.instant();
+		if (campaign.stateAt(now) == Campaign.State.ENDED) {
+			throw new BadRequestException("Campaign " + campaign.id() + " is over since " + campaign.endsAt()
+					+ "; no more coupons are issued");
+		}
+		if (!this.sessions.markCouponIssued(id, partnerId, now)) {
+			throw alreadyIssued(rawSessionId);
+		}
+		CouponRepository.FreeCode free = this.coupons.claimFree(campaign.id())
+			.orElseThrow(() -> new BadRequestException("No coupons are left for campaign " + campaign.id()
+					+ "; the pool is used up"));
+		String token = newToken();
+		Instant expiresAt = now.plus(Duration.ofDays(campaign.couponValidDays()));
+		if (!this.coupons.assign(free.id(), id, token, now, expiresAt)) {
+			throw new IllegalStateException("Coupon " + free.id() + " was claimed twice despite its row lock");
+		}
+		this.sessions.insertEvent(id, campaign.id(), session.screenId(), COUPON_ISSUED, now, session.createdAt());
+		return new IssuedCoupon("success", free.code(), couponUrl(token), expiresAt, id.toString());
+	}
+
+	@Transactional
+	public RedeemedCoupon redeem(long partnerId, String code) {
+		CouponRepository.Coupon coupon = this.coupons.findByCode(partnerId, code)
+			.orElseThrow(() -> new BadRequestException("No coupon with code " + Ids.echo(code)));
+		if (coupon.sessionId() == null) {
+			throw new BadRequestException("Coupon " + Ids.echo(code) + " has not been issued to a shopper yet");
+		}
+		Instant now = this.clock.instant();
+		if (!this.coupons.redeem(coupon.id(), now)) {
+			CouponRepository.Coupon current = this.coupons.findByCode(partnerId, code).orElseThrow();
+			if (current.redeemedAt() != null) {
+				throw new BadRequestException(
+						"Coupon " + Ids.echo(code) + " was already redeemed at " + current.redeemedAt());
+			}
+			throw new BadRequestException("Coupon " + Ids.echo(code) + " expired at " + current.expiresAt());
+		}
+		this.sessions.insertEvent(coupon.sessionId(), coupon.campaignId(), coupon.screenId(), COUPON_REDEEMED, now,
+				coupon.scannedAt());
+		return new RedeemedCoupon("success", coupon.code(), now, coupon.sessionId().toString());
+	}
+
+	/** The coupon behind a coupon page's token. */
+	@Transactional(readOnly = true)
+	public Optional<CouponPage> page(String token) {
+		if (token == null || token.length() < 20 || token.length() > 64) {
+			return Optional.empty();
+		}
+		return this.coupons.findByToken(token)
+			.map((c) -> new CouponPage(c.campaignName(), c.code(), c.issuedAt(), c.expiresAt(), c.redeemedAt(),
+					!this.clock.instant().isBefore(c.expiresAt())));
+	}
+
+	private String couponUrl(String token) {
+		return this.publicUrl.base() + "/c/" + token;
+	}
+
+	private String newToken() {
+		byte[] bytes = new byte[24];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static BadRequestException alreadyIssued(String rawSessionId) {
+		return new BadRequestException("A coupon was already issued for session_id " + Ids.echo(rawSessionId));
+	}
+
+}

@@ -1,0 +1,122 @@
+package com.smartengage.demo;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import com.smartengage.campaign.CampaignService;
+import com.smartengage.campaign.CampaignView;
+import com.smartengage.campaign.CreateCampaign;
+import com.smartengage.campaign.PlacementService;
+import com.smartengage.campaign.PlacementView;
+import com.smartengage.partner.ApiKeyService;
+import com.smartengage.partner.CreatedApiKey;
+import com.smartengage.partner.Partner;
+import com.smartengage.partner.PartnerService;
+import com.smartengage.screen.Screen;
+import com.smartengage.screen.ScreenService;
+
+/**
+ * {@code --demo}: seeds a demo partner, key, campaign, screen and placement, and prints what the
+ * README's walkthrough needs. Running it again reuses the demo partner and prints a fresh key.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+	static final String SWITCH = "demo";
+
+	static final String PARTNER_NAME = "Demo Partner";
+
+	private static final String GENERATED_TOKEN = "smart-engage.demo.generated-admin-token";
+
+	private final PartnerService partners;
+
+	private final ApiKeyService keys;
+
+	private final CampaignService campaigns;
+
+	private final ScreenService screens;
+
+	private final PlacementService placements;
+
+	private final Environment environment;
+
+	DemoData(PartnerService partners, ApiKeyService keys, CampaignService campaigns, ScreenService screens,
+			PlacementService placements, Environment environment) {
+		this.partners = partners;
+		this.keys = keys;
+		this.campaigns = campaigns;
+		this.screens = screens;
+		this.placements = placements;
+		this.environment = environment;
+	}
+
+	/**
+	 * Before start-up: with {@code --demo} and no admin token configured, makes one up for this run
+	 * so that the walkthrough's admin calls work.
+	 */
+	static void prepare(SpringApplication application, String[] args) {
+		boolean demo = List.of(args).contains("--" + SWITCH);
+		String configured = System.getenv("SMART_ENGAGE_ADMIN_TOKEN");
+		boolean tokenGiven = (configured != null && !configured.isBlank())
+				|| List.of(args).stream().anyMatch((arg) -> arg.startsWith("--smart-engage.admin.token="))
+				|| System.getProperty("smart-engage.admin.token") != null;
+		if (demo && !tokenGiven) {
+			byte[] token = new byte[24];
+			new SecureRandom().nextBytes(token);
+			application.setDefaultProperties(Map.of("smart-engage.admin.token", HexFormat.of().formatHex(token),
+					GENERATED_TOKEN, "true"));
+		}
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!args.containsOption(SWITCH)) {
+			return;
+		}
+		Partner partner = this.partners.list()
+			.stream()
+			.filter((p) -> p.name().equals(PARTNER_NAME))
+			.findFirst()
+			.orElse(null);
+		PlacementView placement;
+		if (partner == null) {
+			partner = this.partners.create(PARTNER_NAME);
+			CampaignView campaign = this.campaigns.create(new CreateCampaign(partner.id(), "Demo: free coffee",
+					"https://example.com/demo-form?lang=en#start", null, 100, null, null, null, null, null));
+			Screen screen = this.screens.create("Demo screen", "Lobby, ground floor");
+			placement = this.placements.create(campaign.id(), screen.id());
+		}
+		else {
+			long partnerId = partner.id();
+			CampaignView campaign = this.campaigns.list(partnerId).get(0);
+			placement = this.placements.list(campaign.id()).get(0);
+		}
+		CreatedApiKey key = this.keys.create(partner.id());
+		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+		StringBuilder out = new StringBuilder();
+		out.append("\n================ Smart Engage demo ================\n");
+		out.append("Demo data is ready. Paste these lines into another shell:\n\n");
+		out.append("  export BASE=").append(base).append('\n');
+		if (this.environment.getProperty(GENERATED_TOKEN) != null) {
+			out.append("  export ADMIN_TOKEN=").append(this.environment.getProperty("smart-engage.admin.token"))
+				.append("   # made up for this run only\n");
+		}
+		else {
+			out.append("  export ADMIN_TOKEN=\"$SMART_ENGAGE_ADMIN_TOKEN\"\n");
+		}
+		out.append("  export API_KEY=").append(key.apiKey()).append('\n');
+		out.append("  export SCAN_URL=").append(base).append("/s/").append(placement.slug()).append("\n\n");
+		out.append("Then follow the walkthrough in README.md (start with: curl -i \"$SCAN_URL\").\n");
+		out.append("===================================================\n");
+		System.out.println(out);
+	}
+
+}

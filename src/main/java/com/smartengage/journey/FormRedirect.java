@@ -1,0 +1,33 @@
+package com.smartengage.journey;
+
+import java.util.UUID;
+
+/**
+ * Builds the redirect to a partner's form: the configured URL with {@code session_id} added to
+ * its query, its own query and fragment kept. The URL was validated when the campaign was made
+ * and the id is a UUID, so nothing a shopper sends can reach the Location header.
+ */
+final class FormRedirect {
+
+	private FormRedirect() {
+	}
+
+	static String withSessionId(String formUrl, UUID sessionId) {
+		int hash = formUrl.indexOf('#');
+		String beforeFragment = hash < 0 ? formUrl : formUrl.substring(0, hash);
+		String fragment = hash < 0 ? "" : formUrl.substring(hash);
+		int question = beforeFragment.indexOf('?');
+		String separator;
+		if (question < 0) {
+			separator = "?";
+		}
+		else if (question == beforeFragment.length() - 1 || beforeFragment.endsWith("&")) {
+			separator = "";
+		}
+		else {
+			separator = "&";
+		}
+		return beforeFragment + separator + "session_id=" + sessionId + fragment;
+	}
+
+}

@@ -1,0 +1,162 @@
+package com.smartengage.journey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.smartengage.common.SqlTime;
+
+/** SQL for sessions and their journey events. */
+@Repository
+public class SessionRepository {
+
+	private static final String INSERT_SESSION = """
+			INSERT INTO journey_session (id, partner_id, campaign_id, placement_id, screen_id, status, step_index,
+			    ended, created_at, updated_at, expires_at)
+			VALUES (:id, :partnerId, :campaignId, :placementId, :screenId, 'SCANNED', 0, FALSE, :now, :now, :expiresAt)
+			""";
+
+	private static final String INSERT_EVENT = """
+			INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan)
+			VALUES (:sessionId, :campaignId, :screenId, :step, :at, :seconds)
+			""";
+
+	private static final String SELECT_SESSION = """
+			SELECT id, partner_id, campaign_id, placement_id, screen_id, status, step_index, ended, rewarded_at,
+			       coupon_issued_at, created_at, updated_at, expires_at
+			FROM journey_session WHERE id = :id AND partner_id = :partnerId
+			""";
+
+	/** Moves a session forward; matches no row when it already is there or past it, ended or expired. */
+	private static final String ADVANCE = """
+			UPDATE journey_session
+			SET status = :status, step_index = :stepIndex, ended = :ended,
+			    rewarded_at = COALESCE(rewarded_at, :rewardedAt), updated_at = :now
+			WHERE id = :id AND partner_id = :partnerId AND ended = FALSE AND step_index < :stepIndex
+			  AND expires_at > :now
+			""";
+
+	/** Ends a session at a failure step; matches no row when it already ended or expired. */
+	private static final String FAIL = """
+			UPDATE journey_session SET status = :status, ended = TRUE, updated_at = :now
+			WHERE id = :id AND partner_id = :partnerId AND ended = FALSE AND expires_at > :now
+			""";
+
+	/** Marks the coupon as issued; matches no row when it was issued already or is not earned. */
+	private static final String MARK_COUPON_ISSUED = """
+			UPDATE journey_session SET coupon_issued_at = :now, updated_at = :now
+			WHERE id = :id AND partner_id = :partnerId AND coupon_issued_at IS NULL AND rewarded_at IS NOT NULL
+			""";
+
+	private static final String SELECT_EVENTS = """
+			SELECT step, occurred_at FROM journey_event WHERE session_id = :sessionId ORDER BY occurred_at, id
+			""";
+
+	private static final String SELECT_COUPON = """
+			SELECT code, token, issued_at, expires_at, redeemed_at FROM coupon WHERE session_id = :sessionId
+			""";
+
+	private final JdbcClient jdbc;
+
+	SessionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID id, long partnerId, long campaignId, long placementId, long screenId, Instant now,
+			Instant expiresAt) {
+		this.jdbc.sql(INSERT_SESSION)
+			.param("id", id)
+			.param("partnerId", partnerId)
+			.param("campaignId", campaignId)
+			.param("placementId", placementId)
+			.param("screenId", screenId)
+			.param("now", SqlTime.param(now))
+			.param("expiresAt", SqlTime.param(expiresAt))
+			.update();
+	}
+
+	/** Appends a journey event of a session scanned at {@code scannedAt}. */
+	public void insertEvent(UUID sessionId, long campaignId, long screenId, String step, Instant at,
+			Instant scannedAt) {
+		this.jdbc.sql(INSERT_EVENT)
+			.param("sessionId", sessionId)
+			.param("campaignId", campaignId)
+			.param("screenId", screenId)
+			.param("step", step)
+			.param("at", SqlTime.param(at))
+			.param("seconds", Math.max(0, java.time.Duration.between(scannedAt, at).toSeconds()))
+			.update();
+	}
+
+	/** The session if it belongs to the partner. */
+	public Optional<JourneySession> find(UUID id, long partnerId) {
+		return this.jdbc.sql(SELECT_SESSION)
+			.param("id", id)
+			.param("partnerId", partnerId)
+			.query(SessionRepository::session)
+			.optional();
+	}
+
+	boolean advance(UUID id, long partnerId, String status, int stepIndex, boolean ended, Instant rewardedAt,
+			Instant now) {
+		return this.jdbc.sql(ADVANCE)
+			.param("id", id)
+			.param("partnerId", partnerId)
+			.param("status", status)
+			.param("stepIndex", stepIndex)
+			.param("ended", ended)
+			.param("rewardedAt", SqlTime.param(rewardedAt))
+			.param("now", SqlTime.param(now))
+			.update() == 1;
+	}
+
+	boolean fail(UUID id, long partnerId, String status, Instant now) {
+		return this.jdbc.sql(FAIL)
+			.param("id", id)
+			.param("partnerId", partnerId)
+			.param("status", status)
+			.param("now", SqlTime.param(now))
+			.update() == 1;
+	}
+
+	/** Claims the session's one coupon; false when it was claimed already or is not earned. */
+	public boolean markCouponIssued(UUID id, long partnerId, Instant now) {
+		return this.jdbc.sql(MARK_COUPON_ISSUED)
+			.param("id", id)
+			.param("partnerId", partnerId)
+			.param("now", SqlTime.param(now))
+			.update() == 1;
+	}
+
+	List<JourneyEvent> events(UUID sessionId) {
+		return this.jdbc.sql(SELECT_EVENTS)
+			.param("sessionId", sessionId)
+			.query((rs, i) -> new JourneyEvent(rs.getString("step"), SqlTime.get(rs, "occurred_at")))
+			.list();
+	}
+
+	Optional<CouponRow> coupon(UUID sessionId) {
+		return this.jdbc.sql(SELECT_COUPON)
+			.param("sessionId", sessionId)
+			.query((rs, i) -> new CouponRow(rs.getString("code"), rs.getString("token"), SqlTime.get(rs, "issued_at"),
+					SqlTime.get(rs, "expires_at"), SqlTime.get(rs, "redeemed_at")))
+			.optional();
+	}
+
+	record CouponRow(String code, String token, Instant issuedAt, Instant expiresAt, Instant redeemedAt) {
+	}
+
+	private static JourneySession session(ResultSet rs, int row) throws SQLException {
+		return new JourneySession(rs.getObject("id", UUID.class), rs.getLong("partner_id"), rs.getLong("campaign_id"),
+				rs.getLong("placement_id"), rs.getLong("screen_id"), rs.getString("status"), rs.getInt("step_index"),
+				rs.getBoolean("ended"), SqlTime.get(rs, "rewarded_at"), SqlTime.get(rs, "coupon_issued_at"),
+				SqlTime.get(rs, "created_at"), SqlTime.get(rs, "updated_at"), SqlTime.get(rs, "expires_at"));
+	}
+
+}

@@ -1,0 +1,133 @@
+package com.smartengage.journey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.smartengage.campaign.Campaign;
+import com.smartengage.campaign.CampaignService;
+import com.smartengage.campaign.Flow;
+import com.smartengage.campaign.FlowService;
+import com.smartengage.campaign.Placement;
+import com.smartengage.common.BadRequestException;
+import com.smartengage.common.Ids;
+import com.smartengage.common.NotFoundException;
+import com.smartengage.common.PublicUrl;
+
+/**
+ * Sessions: created by a scan, moved forward by partners' status updates. Every rule that must
+ * hold under concurrency is a conditional UPDATE, so the database decides which of two racing
+ * requests wins, on one instance or many.
+ */
+@Service
+public class SessionService {
+
+	private final SessionRepository repository;
+
+	private final CampaignService campaigns;
+
+	private final FlowService flows;
+
+	private final PublicUrl publicUrl;
+
+	private final Clock clock;
+
+	SessionService(SessionRepository repository, CampaignService campaigns, FlowService flows, PublicUrl publicUrl,
+			Clock clock) {
+		this.repository = repository;
+		this.campaigns = campaigns;
+		this.flows = flows;
+		this.publicUrl = publicUrl;
+		this.clock = clock;
+	}
+
+	/** Starts a journey for a scan of the placement; the session and its SCANNED event are durable on return. */
+	@Transactional
+	public UUID scan(Placement placement, Campaign campaign) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(Duration.ofMinutes(campaign.sessionTtlMinutes()));
+		this.repository.insert(id, campaign.partnerId(), campaign.id(), placement.id(), placement.screenId(), now,
+				expiresAt);
+		this.repository.insertEvent(id, campaign.id(), placement.screenId(), Flow.SCANNED, now, now);
+		return id;
+	}
+
+	/** Moves the partner's session to {@code newStatus}, by the rules of its flow. */
+	@Transactional
+	public void advance(long partnerId, String rawSessionId, String newStatus) {
+		UUID id = Ids.parseUuid(rawSessionId);
+		JourneySession session = id == null ? null : this.repository.find(id, partnerId).orElse(null);
+		if (session == null) {
+			throw new NotFoundException("No record with session_id: " + Ids.echo(rawSessionId));
+		}
+		Flow flow = this.flows.get(this.campaigns.cached(session.campaignId()).flowId());
+		if (!flow.hasStep(newStatus)) {
+			throw new BadRequestException("new_status " + Ids.echo(newStatus) + " is not a step of flow " + flow.name()
+					+ "; the steps are " + flow.describeSteps());
+		}
+		Instant now = this.clock.instant();
+		boolean failure = flow.isFailure(newStatus);
+		int index = failure ? session.stepIndex() : flow.indexOf(newStatus);
+		checkCanMove(session, failure, index, rawSessionId, now);
+		boolean moved;
+		if (failure) {
+			moved = this.repository.fail(id, partnerId, newStatus, now);
+		}
+		else {
+			Instant rewardedAt = index >= flow.rewardIndex() ? now : null;
+			moved = this.repository.advance(id, partnerId, newStatus, index, index == flow.lastIndex(), rewardedAt, now);
+		}
+		if (!moved) {
+			// Another request moved the session between our read and our write: answer as if we came second.
+			JourneySession current = this.repository.find(id, partnerId).orElseThrow();
+			checkCanMove(current, failure, index, rawSessionId, now);
+			throw new AlreadyCompletedException(rawSessionId);
+		}
+		this.repository.insertEvent(id, session.campaignId(), session.screenId(), newStatus, now, session.createdAt());
+	}
+
+	private static void checkCanMove(JourneySession session, boolean failure, int index, String rawId, Instant now) {
+		if (session.ended() || (!failure && index <= session.stepIndex())) {
+			throw new AlreadyCompletedException(rawId);
+		}
+		if (!now.isBefore(session.expiresAt())) {
+			throw new BadRequestException("Session " + Ids.echo(rawId) + " expired at " + session.expiresAt()
+					+ "; a new scan starts a new session");
+		}
+	}
+
+	/** The partner's session with its step history and coupon. */
+	@Transactional(readOnly = true)
+	public SessionView view(long partnerId, String rawSessionId) {
+		UUID id = Ids.parseUuid(rawSessionId);
+		JourneySession session = id == null ? null : this.repository.find(id, partnerId).orElse(null);
+		if (session == null) {
+			throw new NotFoundException("No record with session_id: " + Ids.echo(rawSessionId));
+		}
+		Flow flow = this.flows.get(this.campaigns.cached(session.campaignId()).flowId());
+		SessionView.Coupon coupon = this.repository.coupon(id)
+			.map((c) -> new SessionView.Coupon(c.code(), this.publicUrl.base() + "/c/" + c.token(), c.issuedAt(),
+					c.expiresAt(), c.redeemedAt()))
+			.orElse(null);
+		return new SessionView(id.toString(), session.campaignId(), session.screenId(), flow.name(), session.status(),
+				session.ended(), !this.clock.instant().isBefore(session.expiresAt()), session.createdAt(),
+				session.expiresAt(),
+				this.repository.events(id).stream().map((e) -> new SessionView.Step(e.step(), e.at())).toList(),
+				coupon);
+	}
+
+	/** The contract's "Action already completed" answer. */
+	static class AlreadyCompletedException extends BadRequestException {
+
+		AlreadyCompletedException(String rawSessionId) {
+			super("Action already completed for session_id: " + Ids.echo(rawSessionId));
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package com.smartengage.partner;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.smartengage.common.Hashing;
+import com.smartengage.common.NotFoundException;
+
+/**
+ * Creates, verifies and revokes partner API keys. A key is 256 random bits; only its SHA-256 is
+ * stored (a key has far too much entropy for a slow hash to add anything), and verified keys are
+ * served from a short-lived cache so that the hot path does not ask the database each time.
+ */
+@Service
+public class ApiKeyService {
+
+	private static final String KEY_PREFIX = "se_";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final PartnerRepository repository;
+
+	private final PartnerService partners;
+
+	private final Clock clock;
+
+	private final Cache<String, PartnerPrincipal> verified;
+
+	ApiKeyService(PartnerRepository repository, PartnerService partners, Clock clock, PartnerApiProperties properties) {
+		this.repository = repository;
+		this.partners = partners;
+		this.clock = clock;
+		this.verified = Caffeine.newBuilder()
+			.expireAfterWrite(properties.keyCacheTtl())
+			.maximumSize(properties.keyCacheSize())
+			.build();
+	}
+
+	@Transactional
+	public CreatedApiKey create(long partnerId) {
+		this.partners.get(partnerId);
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		long id = this.repository.insertKey(partnerId, hash(key), key.substring(0, 10), this.clock.instant());
+		return new CreatedApiKey(id, partnerId, key);
+	}
+
+	public List<ApiKeyView> list(long partnerId) {
+		this.partners.get(partnerId);
+		return this.repository.findKeys(partnerId);
+	}
+
+	/** Revokes a key; it stops working on this instance at once. Revoking twice is harmless. */
+	public void revoke(long keyId) {
+		if (!this.repository.revokeKey(keyId, this.clock.instant()) && !this.repository.keyExists(keyId)) {
+			throw new NotFoundException("No API key with id " + keyId);
+		}
+		this.verified.asMap().values().removeIf((principal) -> principal.keyId() == keyId);
+	}
+
+	/** The partner behind a presented key, or empty for a missing, unknown or revoked key. */
+	public Optional<PartnerPrincipal> authenticate(String presentedKey) {
+		if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > 200) {
+			return Optional.empty();
+		}
+		String presentedHash = hash(presentedKey);
+		PartnerPrincipal cached = this.verified.getIfPresent(presentedHash);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<PartnerPrincipal> found = this.repository.findActiveKeyByHash(presentedHash)
+			.filter((stored) -> MessageDigest.isEqual(stored.keyHash().getBytes(StandardCharsets.US_ASCII),
+					presentedHash.getBytes(StandardCharsets.US_ASCII)))
+			.map((stored) -> new PartnerPrincipal(stored.partnerId(), stored.id()));
+		found.ifPresent((principal) -> this.verified.put(presentedHash, principal));
+		return found;
+	}
+
+	static String hash(String key) {
+		return Hashing.sha256Hex(key);
+	}
+
+}

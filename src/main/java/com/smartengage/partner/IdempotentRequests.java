@@ -1,0 +1,116 @@
+package com.smartengage.partner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.smartengage.common.ApiException;
+import com.smartengage.common.BadRequestException;
+import com.smartengage.common.Hashing;
+import com.smartengage.common.Ids;
+
+/**
+ * The optional {@code Idempotency-Key} header of the partner API's POST calls. The first
+ * successful answer under a key is stored in the same transaction as the change it reports, so a
+ * retry (after a timeout, say) gets that answer again, however the first call ended on the
+ * client's side. The same key with another request is a 400. Without the header nothing changes.
+ */
+@Component
+public class IdempotentRequests {
+
+	public static final String HEADER = "Idempotency-Key";
+
+	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
+
+	private final IdempotentRequestRepository repository;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final PartnerApiProperties properties;
+
+	IdempotentRequests(IdempotentRequestRepository repository, PlatformTransactionManager transactionManager,
+			JsonMapper json, Clock clock, PartnerApiProperties properties) {
+		this.repository = repository;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.json = json;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * Runs {@code action} (which answers a 200 body or throws an {@link ApiException}) under the key,
+	 * or replays the answer stored for it.
+	 * @param fingerprint what makes two requests "the same": method, path and the meaningful fields
+	 */
+	public ResponseEntity<?> run(PartnerPrincipal partner, String key, String fingerprint, Supplier<Object> action) {
+		if (key == null) {
+			return ResponseEntity.ok(action.get());
+		}
+		if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch((c) -> c >= 0x21 && c <= 0x7e)) {
+			throw new BadRequestException(HEADER + " must be 1 to 200 visible ASCII characters");
+		}
+		String hash = Hashing.sha256Hex(fingerprint);
+		try {
+			return this.transactions.execute((status) -> {
+				Instant now = this.clock.instant();
+				Instant cutoff = now.minus(this.properties.idempotencyTtl());
+				Optional<IdempotentRequestRepository.Stored> stored = this.repository.find(partner.partnerId(), key,
+						cutoff);
+				if (stored.isPresent()) {
+					return replay(stored.get(), hash, key);
+				}
+				String body = this.json.writeValueAsString(action.get());
+				this.repository.insert(partner.partnerId(), key,
+						new IdempotentRequestRepository.Stored(hash, 200, body), now, cutoff);
+				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+			});
+		}
+		catch (ApiException | DuplicateKeyException ex) {
+			// A concurrent request under the same key may have won; if so, its answer is ours.
+			Instant cutoff = this.clock.instant().minus(this.properties.idempotencyTtl());
+			Optional<IdempotentRequestRepository.Stored> stored = this.repository.find(partner.partnerId(), key, cutoff);
+			if (stored.isPresent()) {
+				return replay(stored.get(), hash, key);
+			}
+			throw ex;
+		}
+	}
+
+	private static ResponseEntity<String> replay(IdempotentRequestRepository.Stored stored, String hash, String key) {
+		if (!stored.requestHash().equals(hash)) {
+			throw new BadRequestException(HEADER + " " + Ids.echo(key)
+					+ " was already used with a different request; use a new key for a new request");
+		}
+		return ResponseEntity.status(stored.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotent-Replayed", "true")
+			.body(stored.body());
+	}
+
+	/** Forgets answers older than the replay window, once an hour. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	void forgetOldAnswers() {
+		int deleted = this.repository.deleteOlderThan(this.clock.instant().minus(this.properties.idempotencyTtl()));
+		if (deleted > 0) {
+			log.info("Forgot {} idempotent answers older than {}", deleted, this.properties.idempotencyTtl());
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+package com.smartengage.partner;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.smartengage.common.ApiPaths;
+import com.smartengage.common.ErrorBody;
+import com.smartengage.common.JsonErrors;
+
+/**
+ * Checks the {@code API-KEY} header before anything else on the partner API, as the contract
+ * says, and leaves the caller's {@link PartnerPrincipal} on the request.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class PartnerAuthFilter extends OncePerRequestFilter {
+
+	static final String INVALID_KEY = "API-KEY is invalid";
+
+	private static final Logger log = LoggerFactory.getLogger(PartnerAuthFilter.class);
+
+	private final ApiKeyService keys;
+
+	private final JsonErrors errors;
+
+	PartnerAuthFilter(ApiKeyService keys, JsonErrors errors) {
+		this.keys = keys;
+		this.errors = errors;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(ApiPaths.PARTNER_PREFIX);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		PartnerPrincipal principal;
+		try {
+			principal = this.keys.authenticate(request.getHeader("API-KEY")).orElse(null);
+		}
+		catch (DataAccessException ex) {
+			log.error("Could not verify an API key: {}", ex.getMessage());
+			this.errors.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ErrorBody.INTERNAL);
+			return;
+		}
+		if (principal == null) {
+			this.errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, INVALID_KEY);
+			return;
+		}
+		request.setAttribute(PartnerPrincipal.ATTRIBUTE, principal);
+		chain.doFilter(request, response);
+	}
+
+}

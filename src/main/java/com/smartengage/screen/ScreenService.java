@@ -1,0 +1,52 @@
+package com.smartengage.screen;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import com.smartengage.common.BadRequestException;
+import com.smartengage.common.NotFoundException;
+
+/** Screens: where QR codes are shown, and so where scans come from. */
+@Service
+public class ScreenService {
+
+	private final ScreenRepository repository;
+
+	private final Clock clock;
+
+	ScreenService(ScreenRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	public Screen create(String name, String location) {
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty()) {
+			throw new BadRequestException("name is required");
+		}
+		if (trimmed.length() > 200) {
+			throw new BadRequestException("name must be at most 200 characters");
+		}
+		String place = location == null || location.isBlank() ? null : location.strip();
+		if (place != null && place.length() > 500) {
+			throw new BadRequestException("location must be at most 500 characters");
+		}
+		return this.repository.insert(trimmed, place, this.clock.instant());
+	}
+
+	public List<Screen> list() {
+		return this.repository.findAll();
+	}
+
+	public Screen get(long id) {
+		return this.repository.findById(id).orElseThrow(() -> new NotFoundException("No screen with id " + id));
+	}
+
+	/** The screen, or a 400, for references inside another request. */
+	public Screen reference(long id) {
+		return this.repository.findById(id).orElseThrow(() -> new BadRequestException("No screen with id " + id));
+	}
+
+}
