@@ -1,0 +1,30 @@
+package com.smartengage.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The running server on a random port over real HTTP, on the database the run is for (H2 or
+ * PostgreSQL, see {@link TestDatabase}). All such tests share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(DatabaseAvailableExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN })
+@Import(TestDatabaseConfiguration.class)
+public @interface IntegrationTest {
+
+	/** The admin token of the server under test. */
+	String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+
+}

@@ -1,0 +1,26 @@
+package com.smartengage.support;
+
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Points the server under test at this run's database. */
+@TestConfiguration(proxyBeanMethods = false)
+class TestDatabaseConfiguration {
+
+	@Bean
+	HikariDataSource dataSource() {
+		HikariDataSource dataSource = DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(TestDatabase.url())
+			.username(TestDatabase.username())
+			.password(TestDatabase.password())
+			.build();
+		dataSource.setPoolName("smart-engage-test");
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+}
