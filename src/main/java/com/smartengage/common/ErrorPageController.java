@@ -1,5 +1,6 @@
 package com.smartengage.common;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers errors that never reached a controller (a filter's sendError, the servlet container):
  * the same JSON body on API paths, the friendly page elsewhere, never the whitelabel page.
  */
+@Hidden
 @RestController
 class ErrorPageController implements ErrorController {
 

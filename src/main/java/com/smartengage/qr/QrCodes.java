@@ -35,13 +35,17 @@ public class QrCodes {
 
 	public static final int DEFAULT_SIZE = 512;
 
-	/** A PNG of about {@code size} pixels square; every module is a whole number of pixels. */
+	/**
+	 * A PNG of {@code size} pixels square. Every module is a whole number of pixels, so the symbol
+	 * stays sharp; the pixels left over widen the quiet zone.
+	 */
 	public byte[] png(String text, int size) {
 		checkSize(size);
 		ByteMatrix matrix = encode(text);
 		int modules = matrix.getWidth() + 2 * QUIET_ZONE;
 		int scale = Math.max(1, size / modules);
-		int pixels = modules * scale;
+		int pixels = Math.max(size, modules * scale);
+		int offset = (pixels - matrix.getWidth() * scale) / 2;
 		BufferedImage image = new BufferedImage(pixels, pixels, BufferedImage.TYPE_BYTE_BINARY);
 		java.awt.Graphics2D g = image.createGraphics();
 		try {
@@ -51,7 +55,7 @@ public class QrCodes {
 			for (int y = 0; y < matrix.getHeight(); y++) {
 				for (int x = 0; x < matrix.getWidth(); x++) {
 					if (matrix.get(x, y) == 1) {
-						g.fillRect((x + QUIET_ZONE) * scale, (y + QUIET_ZONE) * scale, scale, scale);
+						g.fillRect(offset + x * scale, offset + y * scale, scale, scale);
 					}
 				}
 			}
