@@ -119,6 +119,12 @@ class CampaignApiController {
 		return this.placements.list(id);
 	}
 
+	@GetMapping("/admin/api/placements/{slug}")
+	@Operation(summary = "Get a placement by its slug")
+	PlacementView getPlacement(@PathVariable String slug) {
+		return this.placements.view(placement(slug));
+	}
+
 	@GetMapping(path = "/admin/api/placements/{slug}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "QR code of a placement as PNG")
 	ResponseEntity<byte[]> qrPng(@PathVariable String slug, @Parameter(description = "pixels, 64 to 2048")

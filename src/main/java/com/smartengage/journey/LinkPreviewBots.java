@@ -8,12 +8,16 @@ import java.util.regex.Pattern;
  */
 final class LinkPreviewBots {
 
+	/**
+	 * Named crawlers only: a loose pattern such as "bot" would also match phones (the CUBOT brand)
+	 * and in-app browsers, and turn real shoppers away.
+	 */
 	private static final Pattern BOTS = Pattern.compile(
-			"facebookexternalhit|facebookcatalog|meta-externalagent|slackbot|slack-imgproxy|whatsapp|telegrambot"
-					+ "|twitterbot|discordbot|linkedinbot|skypeuripreview|pinterest|redditbot|embedly|quora link preview"
-					+ "|applebot|googlebot|bingbot|yandex|baiduspider|duckduckbot|vkshare|line-poker|kakaotalk-scrap"
-					+ "|viber|snapchat|iframely|outbrain|mastodon|bitlybot|tumblr|nuzzel|w3c_validator|preview"
-					+ "|bot\\b|crawler|spider",
+			"facebookexternalhit|facebookcatalog|meta-externalagent|slackbot|slack-imgproxy|whatsapp/|telegrambot"
+					+ "|twitterbot|discordbot|linkedinbot|skypeuripreview|redditbot|embedly|quora link preview"
+					+ "|applebot|googlebot|google-inspectiontool|googleother|bingbot|yandexbot|baiduspider|duckduckbot"
+					+ "|vkshare|iframely|mastodon/|bitlybot|pinterestbot|petalbot|ahrefsbot|semrushbot|yahoo! slurp"
+					+ "|line-poker|kakaotalk-scrap|bytespider|crawler|spider",
 			Pattern.CASE_INSENSITIVE);
 
 	private LinkPreviewBots() {

@@ -62,10 +62,14 @@ public class ApiKeyService {
 		return this.repository.findKeys(partnerId);
 	}
 
+	public ApiKeyView get(long keyId) {
+		return this.repository.findKey(keyId).orElseThrow(() -> new NotFoundException("No API key with id " + keyId));
+	}
+
 	/** Revokes a key; it stops working on this instance at once. Revoking twice is harmless. */
 	public void revoke(long keyId) {
-		if (!this.repository.revokeKey(keyId, this.clock.instant()) && !this.repository.keyExists(keyId)) {
-			throw new NotFoundException("No API key with id " + keyId);
+		if (!this.repository.revokeKey(keyId, this.clock.instant())) {
+			get(keyId);
 		}
 		this.verified.asMap().values().removeIf((principal) -> principal.keyId() == keyId);
 	}

@@ -65,6 +65,12 @@ class PartnerApiController {
 		return this.keys.list(id);
 	}
 
+	@GetMapping("/admin/api/api-keys/{id}")
+	@Operation(summary = "Get an API key", description = "Only the first characters of the key.")
+	ApiKeyView getKey(@PathVariable long id) {
+		return this.keys.get(id);
+	}
+
 	@DeleteMapping("/admin/api/api-keys/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke an API key", description = "The key stops working at once.")

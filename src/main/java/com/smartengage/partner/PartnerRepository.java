@@ -39,16 +39,16 @@ class PartnerRepository {
 			FROM api_key WHERE partner_id = :partnerId ORDER BY id
 			""";
 
+	private static final String SELECT_KEY = """
+			SELECT id, partner_id, key_prefix, created_at, revoked_at FROM api_key WHERE id = :id
+			""";
+
 	private static final String SELECT_ACTIVE_KEY_BY_HASH = """
 			SELECT id, partner_id, key_hash FROM api_key WHERE key_hash = :keyHash AND revoked_at IS NULL
 			""";
 
 	private static final String REVOKE_KEY = """
 			UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL
-			""";
-
-	private static final String COUNT_KEY = """
-			SELECT COUNT(*) FROM api_key WHERE id = :id
 			""";
 
 	private final JdbcClient jdbc;
@@ -83,14 +83,11 @@ class PartnerRepository {
 	}
 
 	List<ApiKeyView> findKeys(long partnerId) {
-		return this.jdbc.sql(SELECT_KEYS)
-			.param("partnerId", partnerId)
-			.query((rs, i) -> {
-				Instant revoked = SqlTime.get(rs, "revoked_at");
-				return new ApiKeyView(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("key_prefix"),
-						SqlTime.get(rs, "created_at"), revoked, revoked == null);
-			})
-			.list();
+		return this.jdbc.sql(SELECT_KEYS).param("partnerId", partnerId).query(PartnerRepository::keyView).list();
+	}
+
+	Optional<ApiKeyView> findKey(long id) {
+		return this.jdbc.sql(SELECT_KEY).param("id", id).query(PartnerRepository::keyView).optional();
 	}
 
 	Optional<StoredKey> findActiveKeyByHash(String keyHash) {
@@ -105,8 +102,10 @@ class PartnerRepository {
 		return this.jdbc.sql(REVOKE_KEY).param("id", id).param("now", SqlTime.param(now)).update() == 1;
 	}
 
-	boolean keyExists(long id) {
-		return this.jdbc.sql(COUNT_KEY).param("id", id).query(Long.class).single() > 0;
+	private static ApiKeyView keyView(ResultSet rs, int row) throws SQLException {
+		Instant revoked = SqlTime.get(rs, "revoked_at");
+		return new ApiKeyView(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("key_prefix"),
+				SqlTime.get(rs, "created_at"), revoked, revoked == null);
 	}
 
 	private static Partner partner(ResultSet rs, int row) throws SQLException {
