@@ -2,6 +2,7 @@ package com.smartengage.analytics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Admin API for a campaign's analytics. */
 @RestController
 @Tag(name = "Admin: analytics")
+@SecurityRequirement(name = "admin")
 class AnalyticsApiController {
 
 	private final FunnelService funnels;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -36,6 +37,7 @@ import com.smartengage.qr.QrCodes;
 /** Admin API for campaigns, their flows, coupon pools and placements. */
 @RestController
 @Tag(name = "Admin: campaigns, flows, placements")
+@SecurityRequirement(name = "admin")
 class CampaignApiController {
 
 	private final CampaignService campaigns;

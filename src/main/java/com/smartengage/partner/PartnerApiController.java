@@ -3,6 +3,7 @@ package com.smartengage.partner;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import com.smartengage.common.BadRequestException;
 /** Admin API for partners and their API keys. */
 @RestController
 @Tag(name = "Admin: partners and API keys")
+@SecurityRequirement(name = "admin")
 class PartnerApiController {
 
 	private final PartnerService partners;

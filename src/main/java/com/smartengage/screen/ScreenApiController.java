@@ -3,6 +3,7 @@ package com.smartengage.screen;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import com.smartengage.common.BadRequestException;
 /** Admin API for screens. */
 @RestController
 @Tag(name = "Admin: screens")
+@SecurityRequirement(name = "admin")
 class ScreenApiController {
 
 	private final ScreenService screens;
