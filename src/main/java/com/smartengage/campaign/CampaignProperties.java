@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultSessionTtlMinutes session lifetime of a campaign that sets none
  * @param defaultCouponValidDays coupon validity of a campaign that sets none
  * @param cacheTtl how long campaigns and placements are served from memory on the scan path;
- * changes made on this instance apply at once, those made on another instance within this time
+ * changes reach every instance at once as cluster events, this bounds the delay should one be lost
  */
 @ConfigurationProperties("smart-engage.campaign")
 public record CampaignProperties(@DefaultValue("1440") int defaultSessionTtlMinutes,

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.smartengage.common.BadRequestException;
+import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
 import com.smartengage.coupon.CouponPoolService;
@@ -28,6 +29,9 @@ public class CampaignService {
 	static final int MAX_NAME = 200;
 
 	static final int MAX_URL = 2048;
+
+	/** Cluster event topic: a campaign (payload: its id) changed, so cached copies are stale. */
+	static final String CAMPAIGN_CHANGED = "campaign-changed";
 
 	private final CampaignRepository repository;
 
@@ -43,15 +47,19 @@ public class CampaignService {
 
 	private final Cache<Long, Campaign> cache;
 
+	private final ClusterEvents events;
+
 	CampaignService(CampaignRepository repository, FlowService flows, PartnerService partners,
-			CouponPoolService pools, CampaignProperties properties, Clock clock) {
+			CouponPoolService pools, CampaignProperties properties, Clock clock, ClusterEvents events) {
 		this.repository = repository;
 		this.flows = flows;
 		this.partners = partners;
 		this.pools = pools;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
+		events.subscribe(CAMPAIGN_CHANGED, (payload) -> this.cache.invalidate(Long.parseLong(payload)));
 	}
 
 	@Transactional
@@ -113,11 +121,14 @@ public class CampaignService {
 		return this.cache.get(id, this::get);
 	}
 
+	/** Pauses or resumes scans, at once on every instance. */
+	@Transactional
 	public CampaignView setPaused(long id, boolean paused) {
 		if (!this.repository.setPaused(id, paused)) {
 			throw new NotFoundException("No campaign with id " + id);
 		}
 		this.cache.invalidate(id);
+		this.events.publish(CAMPAIGN_CHANGED, Long.toString(id));
 		return getView(id);
 	}
 

@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.Hashing;
 import com.smartengage.common.NotFoundException;
 
@@ -27,6 +28,9 @@ public class ApiKeyService {
 
 	private static final String KEY_PREFIX = "se_";
 
+	/** Cluster event topic: an API key (payload: its id) was revoked. */
+	static final String KEY_REVOKED = "api-key-revoked";
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final PartnerRepository repository;
@@ -37,14 +41,19 @@ public class ApiKeyService {
 
 	private final Cache<String, PartnerPrincipal> verified;
 
-	ApiKeyService(PartnerRepository repository, PartnerService partners, Clock clock, PartnerApiProperties properties) {
+	private final ClusterEvents events;
+
+	ApiKeyService(PartnerRepository repository, PartnerService partners, Clock clock, PartnerApiProperties properties,
+			ClusterEvents events) {
 		this.repository = repository;
 		this.partners = partners;
 		this.clock = clock;
+		this.events = events;
 		this.verified = Caffeine.newBuilder()
 			.expireAfterWrite(properties.keyCacheTtl())
 			.maximumSize(properties.keyCacheSize())
 			.build();
+		events.subscribe(KEY_REVOKED, (payload) -> forget(Long.parseLong(payload)));
 	}
 
 	@Transactional
@@ -66,11 +75,21 @@ public class ApiKeyService {
 		return this.repository.findKey(keyId).orElseThrow(() -> new NotFoundException("No API key with id " + keyId));
 	}
 
-	/** Revokes a key; it stops working on this instance at once. Revoking twice is harmless. */
+	/**
+	 * Revokes a key; it stops working at once on this instance and, through {@link ClusterEvents},
+	 * on every other one (the cache TTL bounds the delay should that message be lost). Revoking
+	 * twice is harmless.
+	 */
+	@Transactional
 	public void revoke(long keyId) {
 		if (!this.repository.revokeKey(keyId, this.clock.instant())) {
 			get(keyId);
 		}
+		forget(keyId);
+		this.events.publish(KEY_REVOKED, Long.toString(keyId));
+	}
+
+	private void forget(long keyId) {
 		this.verified.asMap().values().removeIf((principal) -> principal.keyId() == keyId);
 	}
 
