@@ -45,7 +45,7 @@ class AdminAuthFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
+		String path = ApiPaths.of(request);
 		return !(path.startsWith(ApiPaths.ADMIN_PREFIX) || path.equals("/admin/api"));
 	}
 

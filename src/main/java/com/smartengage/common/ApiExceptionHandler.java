@@ -101,7 +101,7 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String message) {
-		if (ApiPaths.isJson(request.getRequestURI())) {
+		if (ApiPaths.isJson(ApiPaths.of(request))) {
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(message));
 		}
 		String title = status.is5xxServerError() ? "Something went wrong" : status.getReasonPhrase();

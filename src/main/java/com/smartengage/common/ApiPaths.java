@@ -1,5 +1,7 @@
 package com.smartengage.common;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /** Which request paths answer in JSON (APIs) rather than HTML (shopper and operator pages). */
 public final class ApiPaths {
 
@@ -10,6 +12,18 @@ public final class ApiPaths {
 	public static final String ADMIN_PREFIX = "/admin/api/";
 
 	private ApiPaths() {
+	}
+
+	/**
+	 * The path the request is routed by: decoded, normalized, without path parameters
+	 * ({@code ;x=1}) and without the context path. Every check of which part of the server a
+	 * request is for must use this, never the raw request URI, which {@code /admin;x/api/..} or
+	 * {@code /%61dmin/api/..} would slip past while Spring MVC still routes them.
+	 */
+	public static String of(HttpServletRequest request) {
+		String servletPath = request.getServletPath();
+		String pathInfo = request.getPathInfo();
+		return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
 	}
 
 	public static boolean isJson(String path) {

@@ -42,7 +42,7 @@ class PartnerAuthFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(ApiPaths.PARTNER_PREFIX);
+		return !ApiPaths.of(request).startsWith(ApiPaths.PARTNER_PREFIX);
 	}
 
 	@Override
