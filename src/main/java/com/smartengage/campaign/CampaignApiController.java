@@ -206,18 +206,14 @@ class CampaignApiController {
 				new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			boolean first = true;
+			int lineNumber = 0;
 			while ((line = reader.readLine()) != null) {
-				String code = line.strip();
-				if (first && code.startsWith("\uFEFF")) {
-					code = code.substring(1);
+				lineNumber++;
+				String text = line.strip();
+				if (first && text.startsWith("\uFEFF")) {
+					text = text.substring(1).strip();
 				}
-				int comma = code.indexOf(',');
-				if (comma >= 0) {
-					code = code.substring(0, comma).strip();
-				}
-				if (code.length() >= 2 && code.startsWith("\"") && code.endsWith("\"")) {
-					code = code.substring(1, code.length() - 1).replace("\"\"", "\"");
-				}
+				String code = firstCsvField(text, lineNumber);
 				if (!(first && code.equalsIgnoreCase("code")) && !code.isEmpty()) {
 					codes.add(code);
 				}
@@ -228,6 +224,32 @@ class CampaignApiController {
 			}
 		}
 		return codes;
+	}
+
+	/**
+	 * The first field of a CSV line: up to the first comma, or a quoted value, which may hold
+	 * commas and doubled quotes.
+	 */
+	private static String firstCsvField(String line, int lineNumber) {
+		if (!line.startsWith("\"")) {
+			int comma = line.indexOf(',');
+			return (comma < 0 ? line : line.substring(0, comma)).strip();
+		}
+		StringBuilder field = new StringBuilder();
+		for (int i = 1; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c != '"') {
+				field.append(c);
+			}
+			else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+				field.append('"');
+				i++;
+			}
+			else {
+				return field.toString().strip();
+			}
+		}
+		throw new BadRequestException("Line " + lineNumber + " of the CSV opens a quote that it does not close");
 	}
 
 	record CreatePlacement(@com.fasterxml.jackson.annotation.JsonProperty("screen_id") Long screenId) {

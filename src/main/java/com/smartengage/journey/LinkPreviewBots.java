@@ -16,7 +16,7 @@ final class LinkPreviewBots {
 			"facebookexternalhit|facebookcatalog|meta-externalagent|slackbot|slack-imgproxy|whatsapp/|telegrambot"
 					+ "|twitterbot|discordbot|linkedinbot|skypeuripreview|redditbot|embedly|quora link preview"
 					+ "|applebot|googlebot|google-inspectiontool|googleother|bingbot|yandexbot|baiduspider|duckduckbot"
-					+ "|vkshare|iframely|mastodon/|bitlybot|pinterestbot|petalbot|ahrefsbot|semrushbot|yahoo! slurp"
+					+ "|vkshare|iframely|mastodon/|bitlybot|pinterestbot|pinterest/0\\.|url preview service|petalbot|ahrefsbot|semrushbot|yahoo! slurp"
 					+ "|line-poker|kakaotalk-scrap|bytespider|crawler|spider",
 			Pattern.CASE_INSENSITIVE);
 

@@ -8,17 +8,21 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
  * The running server on a random port over real HTTP, on the database the run is for (H2 or
- * PostgreSQL, see {@link TestDatabase}). All such tests share one application context.
+ * PostgreSQL, see {@link TestDatabase}). All such tests share one application context. Metrics are
+ * exported as in production (tests turn exporters off unless asked), so that
+ * {@code /actuator/prometheus} answers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(DatabaseAvailableExtension.class)
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN })
 @Import(TestDatabaseConfiguration.class)
