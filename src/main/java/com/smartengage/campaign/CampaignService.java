@@ -160,9 +160,12 @@ public class CampaignService {
 		catch (URISyntaxException ex) {
 			throw new BadRequestException("form_url must be an absolute http or https URL, not " + Ids.echo(url));
 		}
+		if (uri.getRawUserInfo() != null) {
+			// Not echoed: it may hold a password.
+			throw new BadRequestException("form_url must not carry a user name or password");
+		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isEmpty()
-				|| uri.getRawUserInfo() != null) {
+		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isEmpty()) {
 			throw new BadRequestException("form_url must be an absolute http or https URL, not " + Ids.echo(url));
 		}
 		return url;
