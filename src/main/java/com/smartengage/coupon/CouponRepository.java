@@ -16,13 +16,13 @@ import com.smartengage.common.SqlTime;
 class CouponRepository {
 
 	/**
-	 * The next free code of the pool, locked; codes other transactions are claiming are skipped, so
-	 * concurrent issues never wait on each other.
+	 * A free code of the pool, locked; codes other transactions are claiming are skipped, so
+	 * concurrent issues never wait on each other. No ORDER BY: with one, H2 sorts after locking and
+	 * so locks every free code of the pool, and a concurrent issue would find none left.
 	 */
 	private static final String CLAIM_FREE = """
 			SELECT id, code FROM coupon
 			WHERE campaign_id = :campaignId AND session_id IS NULL
-			ORDER BY id
 			LIMIT 1
 			FOR UPDATE SKIP LOCKED
 			""";

@@ -97,8 +97,14 @@ public class CouponService {
 
 	@Transactional
 	public RedeemedCoupon redeem(long partnerId, String code) {
-		CouponRepository.Coupon coupon = this.coupons.findByCode(partnerId, code)
-			.orElseThrow(() -> new BadRequestException("No coupon with code " + Ids.echo(code)));
+		// No pool holds a longer code or one with control characters (imports refuse them), and
+		// PostgreSQL refuses a NUL in a parameter: such a code is unknown without asking.
+		boolean storable = code.length() <= CouponPoolService.MAX_CODE_LENGTH
+				&& code.chars().noneMatch(Character::isISOControl);
+		CouponRepository.Coupon coupon = storable ? this.coupons.findByCode(partnerId, code).orElse(null) : null;
+		if (coupon == null) {
+			throw new BadRequestException("No coupon with code " + Ids.echo(code));
+		}
 		if (coupon.sessionId() == null) {
 			throw new BadRequestException("Coupon " + Ids.echo(code) + " has not been issued to a shopper yet");
 		}

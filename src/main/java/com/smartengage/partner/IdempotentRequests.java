@@ -61,7 +61,8 @@ public class IdempotentRequests {
 	 */
 	public ResponseEntity<?> run(PartnerPrincipal partner, String key, String fingerprint, Supplier<Object> action) {
 		if (key == null) {
-			return ResponseEntity.ok(action.get());
+			// JSON whatever the Accept header says: the change is made by now, so a 406 would hide it.
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(action.get());
 		}
 		if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch((c) -> c >= 0x21 && c <= 0x7e)) {
 			throw new BadRequestException(HEADER + " must be 1 to 200 visible ASCII characters");
