@@ -269,14 +269,14 @@ class HostileInputIntegrationTests {
 	}
 
 	/**
-	 * Tomcat refuses these URLs itself, with its own HTML 400, before any filter runs: an encoded
-	 * slash, backslash or NUL, a malformed escape, escapes that are not UTF-8. They cannot name a
-	 * session (ids are UUIDs, and the status update carries its id in the body), and relaxing these
-	 * checks would weaken Tomcat's path traversal defences, so they stay as they are; this test
-	 * records the behaviour, and that such a request changes nothing.
+	 * Tomcat refuses these URLs itself, before any filter runs: an encoded slash, backslash or NUL,
+	 * a malformed escape, escapes that are not UTF-8. They cannot name a session (ids are UUIDs, and
+	 * the status update carries its id in the body), and relaxing these checks would weaken Tomcat's
+	 * path traversal defences, so they stay; the server's error valve still answers them with the
+	 * contract's JSON error shape, and such a request changes nothing.
 	 */
 	@Test
-	void leavesMalformedUrlsToTomcatsOwn400() {
+	void answersMalformedUrlsWithAJsonErrorAndChangesNothing() {
 		Fixtures.World world = this.fixtures.world(1);
 		String session = this.fixtures.approvedSession(world);
 		Target target = new Target(world, world.apiKey(), List.of(session), List.of(), List.of(world.slug()));
@@ -284,7 +284,8 @@ class HostileInputIntegrationTests {
 		for (String piece : List.of("a%2Fb", session + "%2F..", "%5C", session + "%00", "%c3%28", "%ed%a0%80")) {
 			Http.Answer answer = this.http.post(ENGAGE + piece).apiKey(world.apiKey()).send();
 			assertThat(answer.status()).as(piece + ": " + answer).isEqualTo(400);
-			assertThat(answer.body()).as(piece).contains("<title>HTTP Status 400");
+			assertThat(answer.header("Content-Type")).as(piece).startsWith("application/json");
+			assertThat(answer.errorMsg()).as(piece).isEqualTo("Request could not be read: its path or headers are not valid");
 			assertThat(this.http.get(VIEW + piece).apiKey(world.apiKey()).send().status()).isEqualTo(400);
 		}
 		assertThat(snapshot(target)).isEqualTo(before);
