@@ -180,33 +180,43 @@ class HostileInputIntegrationTests {
 
 	// ---------------------------------------------------------------- cases the fuzzer found, pinned
 
+	/**
+	 * The server parses no multipart bodies (it takes none), so a wrong multipart Content-Type is
+	 * read like a missing one: the body as sent. That is never a 5xx, and the status update, whose
+	 * contract works without a Content-Type, still works with a wrong one.
+	 */
 	@Test
-	void answersAMultipartContentTypeWithAJsonErrorInsteadOfA500() {
+	void readsTheBodyAsSentWhateverMultipartContentTypeItCarries() {
 		Fixtures.World world = this.fixtures.world(1);
-		String session = this.fixtures.approvedSession(world);
+		String session = this.fixtures.scan(world.slug());
+		String json = "{\"session_id\": \"" + session + "\", \"new_status\": \"FORM_SUBMITTED\"}";
+		Http.Answer first = this.http.post(UPDATE)
+			.apiKey(world.apiKey())
+			.header("Content-Type", "multipart/form-data")
+			.body(json)
+			.send();
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
 		for (String path : List.of(UPDATE, ENGAGE + session, VIEW + session, REDEEM)) {
 			String method = path.startsWith(VIEW) ? "GET" : "POST";
-			String json = "{\"session_id\": \"" + session + "\", \"new_status\": \"FORM_APPROVED\"}";
-			Http.Answer answer = this.http.call(method, path)
-				.apiKey(world.apiKey())
-				.header("Content-Type", "multipart/form-data")
-				.body(json)
-				.send();
-			assertThat(answer.status()).as(path + ": " + answer).isEqualTo(400);
-			assertThat(answer.errorMsg()).startsWith("Request body is not valid multipart/form-data");
-			for (String type : List.of("multipart/form-data; boundary=xyz", "multipart/mixed; boundary=xyz")) {
-				// Tomcat may read such a body as zero parts: then the endpoint sees no body at all.
-				Http.Answer other = this.http.call(method, path)
+			for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=xyz",
+					"multipart/mixed; boundary=xyz")) {
+				Http.Answer answer = this.http.call(method, path)
 					.apiKey(world.apiKey())
 					.header("Content-Type", type)
 					.body(json)
 					.send();
-				assertThat(other.status()).as(path + " " + type + ": " + other).isLessThan(500);
-				if (other.status() >= 400) {
-					assertThat(other.errorMsg()).as(path + " " + type).isNotBlank();
+				assertThat(answer.status()).as(path + " " + type + ": " + answer).isLessThan(500);
+				if (answer.status() >= 400) {
+					assertThat(answer.errorMsg()).as(path + " " + type).isNotBlank();
 				}
 			}
 		}
+		Http.Answer again = this.http.post(UPDATE)
+			.apiKey(world.apiKey())
+			.header("Content-Type", "multipart/form-data; boundary=xyz")
+			.body(json)
+			.send();
+		assertThat(again.errorMsg()).isEqualTo("Action already completed for session_id: " + session);
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import com.smartengage.common.BadRequestException;
 import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
+import com.smartengage.common.Texts;
 import com.smartengage.coupon.CouponPoolService;
 import com.smartengage.partner.PartnerService;
 
@@ -70,7 +71,7 @@ public class CampaignService {
 		if (request.partnerId() == null) {
 			throw new BadRequestException("partner_id is required");
 		}
-		String name = requireText("name", request.name(), MAX_NAME);
+		String name = Texts.required("name", request.name(), MAX_NAME);
 		String formUrl = checkFormUrl(request.formUrl());
 		Flow flow = this.flows.reference(request.flow() == null || request.flow().isBlank() ? Flow.FILL_FORM
 				: request.flow().strip());
@@ -139,20 +140,9 @@ public class CampaignService {
 				c.couponValidDays(), c.createdAt(), CampaignView.Coupons.of(this.pools.stats(c.id())));
 	}
 
-	static String requireText(String field, String value, int max) {
-		String text = value == null ? "" : value.strip();
-		if (text.isEmpty()) {
-			throw new BadRequestException(field + " is required");
-		}
-		if (text.length() > max) {
-			throw new BadRequestException(field + " must be at most " + max + " characters");
-		}
-		return text;
-	}
-
 	/** A form URL must be absolute http(s) with a host, so that the scan can only go there. */
 	static String checkFormUrl(String value) {
-		String url = requireText("form_url", value, MAX_URL);
+		String url = Texts.required("form_url", value, MAX_URL);
 		URI uri;
 		try {
 			uri = new URI(url);

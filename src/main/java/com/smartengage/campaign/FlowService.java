@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.ConflictException;
+import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
 
 /** Journey flows: the built-in FILL_FORM and those operators define. Flows never change once made. */
@@ -47,14 +49,18 @@ public class FlowService {
 	}
 
 	public Flow getByName(String name) {
-		return this.repository.findByName(name).orElseThrow(() -> new NotFoundException("No flow named " + name));
+		return find(name).orElseThrow(() -> new NotFoundException("No flow named " + Ids.echo(name)));
 	}
 
 	/** The flow a campaign refers to, or a 400 naming it. */
 	Flow reference(String name) {
-		return this.repository.findByName(name)
-			.orElseThrow(() -> new BadRequestException("flow " + name + " does not exist; create it first or use "
-					+ Flow.FILL_FORM));
+		return find(name).orElseThrow(() -> new BadRequestException(
+				"flow " + Ids.echo(name) + " does not exist; create it first or use " + Flow.FILL_FORM));
+	}
+
+	/** A name that breaks the naming rule cannot exist, and is never sent to the database. */
+	private Optional<Flow> find(String name) {
+		return (name == null || !NAME.matcher(name).matches()) ? Optional.empty() : this.repository.findByName(name);
 	}
 
 	public List<Flow> list() {
@@ -85,7 +91,7 @@ public class FlowService {
 		}
 		String reward = (rewardStep == null || rewardStep.isBlank()) ? steps.get(steps.size() - 1) : rewardStep;
 		if (!steps.contains(reward)) {
-			throw new BadRequestException("reward_step " + com.smartengage.common.Ids.echo(reward)
+			throw new BadRequestException("reward_step " + Ids.echo(reward)
 					+ " must be one of the flow's steps");
 		}
 		try {
@@ -102,7 +108,7 @@ public class FlowService {
 			throw new BadRequestException(field + " is required");
 		}
 		if (!NAME.matcher(value).matches()) {
-			throw new BadRequestException(field + " " + com.smartengage.common.Ids.echo(value)
+			throw new BadRequestException(field + " " + Ids.echo(value)
 					+ " must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter");
 		}
 	}

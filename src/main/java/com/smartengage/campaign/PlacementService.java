@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.ConflictException;
 import com.smartengage.common.PublicUrl;
 import com.smartengage.screen.ScreenService;
@@ -22,6 +23,9 @@ public class PlacementService {
 	private static final char[] SLUG_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
 	private static final int SLUG_LENGTH = 8;
+
+	/** Cluster event topic: a placement (payload: its slug) was made; caches may hold a miss for it. */
+	static final String PLACEMENT_CREATED = "placement-created";
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -35,17 +39,24 @@ public class PlacementService {
 
 	private final Clock clock;
 
-	/** Placements never change once made: cached until memory runs short. */
+	private final ClusterEvents events;
+
+	/**
+	 * Placements never change once made. A miss is cached too (scanners retry), and dropped on
+	 * every instance when a placement with that slug is made.
+	 */
 	private final Cache<String, Optional<Placement>> bySlug;
 
 	PlacementService(PlacementRepository repository, CampaignService campaigns, ScreenService screens,
-			PublicUrl publicUrl, CampaignProperties properties, Clock clock) {
+			PublicUrl publicUrl, CampaignProperties properties, Clock clock, ClusterEvents events) {
 		this.repository = repository;
 		this.campaigns = campaigns;
 		this.screens = screens;
 		this.publicUrl = publicUrl;
 		this.clock = clock;
+		this.events = events;
 		this.bySlug = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(properties.cacheTtl()).build();
+		events.subscribe(PLACEMENT_CREATED, this.bySlug::invalidate);
 	}
 
 	public PlacementView create(long campaignId, Long screenId) {
@@ -65,6 +76,7 @@ public class PlacementService {
 				Placement placement = new Placement(id, draft.slug(), draft.campaignId(), draft.screenId(),
 						draft.createdAt());
 				this.bySlug.invalidate(placement.slug());
+				this.events.publish(PLACEMENT_CREATED, placement.slug());
 				return view(placement);
 			}
 			catch (DuplicateKeyException ex) {

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -93,16 +92,6 @@ class ApiExceptionHandler {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<?> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
 		return answer(request, HttpStatus.CONTENT_TOO_LARGE, "Request body is too large");
-	}
-
-	/**
-	 * A request that says it is multipart/form-data but is not: the DispatcherServlet parses such
-	 * bodies before any controller runs, so this is the caller's mistake, not ours.
-	 */
-	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<?> notMultipart(MultipartException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST,
-				"Request body is not valid multipart/form-data; the API takes JSON (Content-Type: application/json)");
 	}
 
 	@ExceptionHandler(Exception.class)

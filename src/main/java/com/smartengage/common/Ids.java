@@ -17,7 +17,7 @@ public final class Ids {
 
 	/**
 	 * Caller-supplied text made safe to put into an error sentence: cut to {@link #MAX_ECHO}
-	 * characters (never inside a surrogate pair) and without control characters. JSON escaping is
+	 * characters (never inside a surrogate pair), without control characters or unpaired surrogates. JSON escaping is
 	 * left to the JSON writer.
 	 */
 	public static String echo(String text) {
@@ -32,7 +32,8 @@ public final class Ids {
 				out.append("...");
 				break;
 			}
-			out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp);
+			boolean unpaired = cp <= 0xFFFF && Character.isSurrogate((char) cp);
+			out.appendCodePoint(Character.isISOControl(cp) || unpaired ? '?' : cp);
 			count++;
 			i += Character.charCount(cp);
 		}

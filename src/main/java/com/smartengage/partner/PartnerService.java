@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import com.smartengage.common.BadRequestException;
+import com.smartengage.common.Texts;
 import com.smartengage.common.NotFoundException;
 
 /** Partners: the companies behind the forms. */
@@ -24,14 +25,7 @@ public class PartnerService {
 	}
 
 	public Partner create(String name) {
-		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty()) {
-			throw new BadRequestException("name is required");
-		}
-		if (trimmed.length() > MAX_NAME) {
-			throw new BadRequestException("name must be at most " + MAX_NAME + " characters");
-		}
-		return this.repository.insertPartner(trimmed, this.clock.instant());
+		return this.repository.insertPartner(Texts.required("name", name, MAX_NAME), this.clock.instant());
 	}
 
 	public List<Partner> list() {

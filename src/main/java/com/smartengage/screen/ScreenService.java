@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.NotFoundException;
+import com.smartengage.common.Texts;
 
 /** Screens: where QR codes are shown, and so where scans come from. */
 @Service
@@ -22,18 +23,8 @@ public class ScreenService {
 	}
 
 	public Screen create(String name, String location) {
-		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty()) {
-			throw new BadRequestException("name is required");
-		}
-		if (trimmed.length() > 200) {
-			throw new BadRequestException("name must be at most 200 characters");
-		}
-		String place = location == null || location.isBlank() ? null : location.strip();
-		if (place != null && place.length() > 500) {
-			throw new BadRequestException("location must be at most 500 characters");
-		}
-		return this.repository.insert(trimmed, place, this.clock.instant());
+		return this.repository.insert(Texts.required("name", name, 200), Texts.optional("location", location, 500),
+				this.clock.instant());
 	}
 
 	public List<Screen> list() {

@@ -30,6 +30,11 @@ class IdsTests {
 	}
 
 	@Test
+	void echoReplacesUnpairedSurrogates() {
+		assertThat(Ids.echo("a\uD800b\uDC00")).isEqualTo("a?b?");
+	}
+
+	@Test
 	void parseUuidAcceptsOnlyTheCanonicalForm() {
 		assertThat(Ids.parseUuid("8960569d-db50-4742-8668-1da5c8ddf652")).isNotNull();
 		assertThat(Ids.parseUuid("8960569D-DB50-4742-8668-1DA5C8DDF652")).isNotNull();
