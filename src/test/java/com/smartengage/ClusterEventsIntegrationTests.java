@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Changes made on one instance reach the caches of another through PostgreSQL LISTEN/NOTIFY:
- * a revoked key and a paused campaign stop working on both, without waiting for cache expiry.
+ * Changes made on one instance reach the caches of another through PostgreSQL
+ * LISTEN/NOTIFY: a revoked key and a paused campaign stop working on both, without
+ * waiting for cache expiry.
  */
 @IntegrationTest
 class ClusterEventsIntegrationTests {
@@ -43,10 +44,12 @@ class ClusterEventsIntegrationTests {
 	static void startSecondInstance() {
 		assumeTrue(TestDatabase.isPostgres(), "two instances share a database only on PostgreSQL");
 		second = new SpringApplicationBuilder(SmartEngageApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + TestDatabase.url(), "--spring.datasource.username=" + TestDatabase.username(),
+				"--spring.datasource.url=" + TestDatabase.url(),
+				"--spring.datasource.username=" + TestDatabase.username(),
 				"--spring.datasource.password=" + TestDatabase.password(),
 				"--smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN,
-				// Long enough that only a cluster event can explain a change seen within the test.
+				// Long enough that only a cluster event can explain a change seen within
+				// the test.
 				"--smart-engage.partner-api.key-cache-ttl=10m", "--smart-engage.campaign.cache-ttl=10m");
 	}
 
@@ -95,10 +98,10 @@ class ClusterEventsIntegrationTests {
 		assertThat(this.first.post("/admin/api/campaigns/" + world.campaignId() + "/pause").admin().send().status())
 			.isEqualTo(200);
 
-		assertThat(waitFor(() -> this.other.get("/s/" + world.slug())
-			.header("User-Agent", "Mozilla/5.0")
-			.send()
-			.status() == 503)).as("paused campaign refused on the other instance").isTrue();
+		assertThat(waitFor(
+				() -> this.other.get("/s/" + world.slug()).header("User-Agent", "Mozilla/5.0").send().status() == 503))
+			.as("paused campaign refused on the other instance")
+			.isTrue();
 	}
 
 	/** Polls for up to 3 s: NOTIFY is delivered asynchronously, in milliseconds. */

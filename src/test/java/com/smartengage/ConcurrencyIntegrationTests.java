@@ -34,9 +34,9 @@ import com.smartengage.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests that race on one session or on one coupon pool, released together through a start gate
- * so that they really overlap: the database, not luck, must decide who wins. The same races run
- * against two server instances sharing one PostgreSQL.
+ * Requests that race on one session or on one coupon pool, released together through a
+ * start gate so that they really overlap: the database, not luck, must decide who wins.
+ * The same races run against two server instances sharing one PostgreSQL.
  */
 @IntegrationTest
 class ConcurrencyIntegrationTests {
@@ -49,7 +49,10 @@ class ConcurrencyIntegrationTests {
 
 	private static final int CALLS_PER_SESSION = 2;
 
-	/** The second instance of the multi-instance tests; started on first use, closed after the class. */
+	/**
+	 * The second instance of the multi-instance tests; started on first use, closed after
+	 * the class.
+	 */
 	private static ConfigurableApplicationContext secondInstance;
 
 	@LocalServerPort
@@ -96,7 +99,10 @@ class ConcurrencyIntegrationTests {
 		engageRace(List.of(this.fixtures, new Fixtures(new Http(secondPort()))));
 	}
 
-	/** Twenty copies of one update, spread over the given servers: one 200, nineteen "already completed". */
+	/**
+	 * Twenty copies of one update, spread over the given servers: one 200, nineteen
+	 * "already completed".
+	 */
 	private void statusRace(List<Fixtures> servers) {
 		Fixtures.World world = this.fixtures.world(1);
 		String session = this.fixtures.scan(world.slug());
@@ -130,9 +136,9 @@ class ConcurrencyIntegrationTests {
 	}
 
 	/**
-	 * Two calls for each of 25 approved sessions, all at once, against a pool of 10 codes: ten
-	 * coupons go out, to ten different sessions, with ten different codes; everyone else hears
-	 * "sold out" or "already issued".
+	 * Two calls for each of 25 approved sessions, all at once, against a pool of 10
+	 * codes: ten coupons go out, to ten different sessions, with ten different codes;
+	 * everyone else hears "sold out" or "already issued".
 	 */
 	private void engageRace(List<Fixtures> servers) {
 		Fixtures.World world = this.fixtures.world(POOL);
@@ -195,8 +201,8 @@ class ConcurrencyIntegrationTests {
 	}
 
 	/**
-	 * Authenticates the key on every server first, so that the race is about the session and the
-	 * pool, not about filling each instance's key cache.
+	 * Authenticates the key on every server first, so that the race is about the session
+	 * and the pool, not about filling each instance's key cache.
 	 */
 	private static void warmUp(List<Fixtures> servers, String apiKey, String session) {
 		for (Fixtures server : servers) {
@@ -204,7 +210,10 @@ class ConcurrencyIntegrationTests {
 		}
 	}
 
-	/** Runs {@code count} calls on as many threads, released at once; answers in call order. */
+	/**
+	 * Runs {@code count} calls on as many threads, released at once; answers in call
+	 * order.
+	 */
 	private static List<Http.Answer> race(int count, IntFunction<Http.Answer> call) {
 		ExecutorService threads = Executors.newFixedThreadPool(count);
 		try {
@@ -236,8 +245,8 @@ class ConcurrencyIntegrationTests {
 	}
 
 	/**
-	 * The port of a second server on this run's PostgreSQL database. Two processes cannot share an
-	 * H2 file, so on H2 the test is skipped.
+	 * The port of a second server on this run's PostgreSQL database. Two processes cannot
+	 * share an H2 file, so on H2 the test is skipped.
 	 */
 	private static synchronized int secondPort() {
 		Assumptions.assumeTrue(TestDatabase.isPostgres(), "two instances need a shared PostgreSQL");

@@ -40,11 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Thousands of hostile requests, made by a seeded random generator, against every partner endpoint
- * and the scan: malformed JSON, wrong types, huge and odd text, bad bytes, odd headers and paths.
- * The server must never answer 5xx, must answer every partner API 4xx with a JSON
- * {@code error_msg}, and a rejected request must change nothing. The seed is printed; replay a
- * run with {@code -Dfuzz.seed=<seed>} (and change the count with {@code -Dfuzz.requests=<n>}).
+ * Thousands of hostile requests, made by a seeded random generator, against every partner
+ * endpoint and the scan: malformed JSON, wrong types, huge and odd text, bad bytes, odd
+ * headers and paths. The server must never answer 5xx, must answer every partner API 4xx
+ * with a JSON {@code error_msg}, and a rejected request must change nothing. The seed is
+ * printed; replay a run with {@code -Dfuzz.seed=<seed>} (and change the count with
+ * {@code -Dfuzz.requests=<n>}).
  */
 @IntegrationTest
 class HostileInputIntegrationTests {
@@ -66,13 +67,13 @@ class HostileInputIntegrationTests {
 	private static final String[] SQL = { "' OR '1'='1", "' OR 1=1 --", "'; DROP TABLE journey_session; --",
 			"\"; DROP TABLE coupon; --", "1; SELECT pg_sleep(10); --", "' UNION SELECT key_hash FROM api_key --",
 			"/* comment */", "*/ OR /*", "-- ", "%' OR '%'='", "\\'; --", "$$; --", "E'\\x00'",
-			"' || (SELECT version()) || '", "1) OR (1=1", "'); UPDATE coupon SET session_id = NULL; --", "';",
-			"\\", "%", "_", "[a-z]*", "' AND SLEEP(5) AND '1'='1", "CALL SYSTEM('ls')" };
+			"' || (SELECT version()) || '", "1) OR (1=1", "'); UPDATE coupon SET session_id = NULL; --", "';", "\\",
+			"%", "_", "[a-z]*", "' AND SLEEP(5) AND '1'='1", "CALL SYSTEM('ls')" };
 
-	private static final String[] WORDS = { "null", "undefined", "NaN", "true", "false", "0", "-1", "1e309", "[]",
-			"{}", "${jndi:ldap://127.0.0.1/a}", "{{7*7}}", "#{7*7}", "<script>alert(1)</script>",
-			"../../../../etc/passwd", "..\\..\\windows\\win.ini", "%s%s%s%n", "%00", "%2F", "\\u0000", "AAAA",
-			"javascript:alert(1)", "\"", "\"\"", "\\\"", "'", "`", "<!--", "]]>", "&amp;", "+", "*" };
+	private static final String[] WORDS = { "null", "undefined", "NaN", "true", "false", "0", "-1", "1e309", "[]", "{}",
+			"${jndi:ldap://127.0.0.1/a}", "{{7*7}}", "#{7*7}", "<script>alert(1)</script>", "../../../../etc/passwd",
+			"..\\..\\windows\\win.ini", "%s%s%s%n", "%00", "%2F", "\\u0000", "AAAA", "javascript:alert(1)", "\"",
+			"\"\"", "\\\"", "'", "`", "<!--", "]]>", "&amp;", "+", "*" };
 
 	private static final String[] UNICODE = { "สวัสดีครับ รับคูปองส่วนลด", "คูปอง", "\uD83C\uDF9F\uFE0F",
 			"\uD83D\uDD25\uD83D\uDCAF", "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66",
@@ -91,20 +92,20 @@ class HostileInputIntegrationTests {
 
 	private static final String[] CONTENT_TYPES = { "application/json", "application/json; charset=utf-8",
 			"application/json; charset=ISO-8859-1", "application/json; charset=UTF-16",
-			"application/json; charset=bogus",
-			"APPLICATION/JSON", "text/plain", "text/html", "application/xml", "application/x-www-form-urlencoded",
-			"multipart/form-data; boundary=xyz", "multipart/form-data", "application/octet-stream", "*/*", "",
-			";;;", "application/json, text/plain", "application/vnd.api+json", "application/merge-patch+json",
-			"json", "application/", "/", "application/json; boundary=", "text/plain; charset=x-user-defined" };
+			"application/json; charset=bogus", "APPLICATION/JSON", "text/plain", "text/html", "application/xml",
+			"application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "multipart/form-data",
+			"application/octet-stream", "*/*", "", ";;;", "application/json, text/plain", "application/vnd.api+json",
+			"application/merge-patch+json", "json", "application/", "/", "application/json; boundary=",
+			"text/plain; charset=x-user-defined" };
 
-	private static final String[] ACCEPTS = { "*/*", "application/json", "text/html", "application/xml",
-			"image/png", "text/plain", "application/json;q=0", "garbage", "", "*/*;q=abc", "text/event-stream" };
+	private static final String[] ACCEPTS = { "*/*", "application/json", "text/html", "application/xml", "image/png",
+			"text/plain", "application/json;q=0", "garbage", "", "*/*;q=abc", "text/event-stream" };
 
 	/** Path pieces a client sends as they are: escapes, dots, path parameters. */
 	private static final String[] RAW_PIECES = { "", ".", "..", "%2e", "%2e%2e", "%2F", "%2f", "a%2Fb", "%5C",
-			"%5c..%5c", "%00", "%0A", "%0d%0a", "%09", "%c3%28", "%ff", "%fe%ff", "%ed%a0%80", "%c0%af",
-			"%f4%90%80%80", "%e0%b8%aa", ";x=1", "a;jsessionid=1", "%3B", "%3b%2f", "%25", "%2525", "%20", "+",
-			"~", "%7E", "!$&'()*+,=:@", "%u0041", "%", "%z1", "%%", "%e0%b8", "%C3%A9", "%F0%9F%8E%9F" };
+			"%5c..%5c", "%00", "%0A", "%0d%0a", "%09", "%c3%28", "%ff", "%fe%ff", "%ed%a0%80", "%c0%af", "%f4%90%80%80",
+			"%e0%b8%aa", ";x=1", "a;jsessionid=1", "%3B", "%3b%2f", "%25", "%2525", "%20", "+", "~", "%7E",
+			"!$&'()*+,=:@", "%u0041", "%", "%z1", "%%", "%e0%b8", "%C3%A9", "%F0%9F%8E%9F" };
 
 	private static final byte[][] BAD_UTF8 = { { (byte) 0xC3, 0x28 }, { (byte) 0xFF }, { (byte) 0xFE },
 			{ (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, { (byte) 0xC0, (byte) 0xAF }, { (byte) 0xC0, (byte) 0x80 },
@@ -178,12 +179,14 @@ class HostileInputIntegrationTests {
 			.containsKeys("update 400", "engage 400", "view 404", "redeem 400", "scan 404");
 	}
 
-	// ---------------------------------------------------------------- cases the fuzzer found, pinned
+	// ---------------------------------------------------------------- cases the fuzzer
+	// found, pinned
 
 	/**
-	 * The server parses no multipart bodies (it takes none), so a wrong multipart Content-Type is
-	 * read like a missing one: the body as sent. That is never a 5xx, and the status update, whose
-	 * contract works without a Content-Type, still works with a wrong one.
+	 * The server parses no multipart bodies (it takes none), so a wrong multipart
+	 * Content-Type is read like a missing one: the body as sent. That is never a 5xx, and
+	 * the status update, whose contract works without a Content-Type, still works with a
+	 * wrong one.
 	 */
 	@Test
 	void readsTheBodyAsSentWhateverMultipartContentTypeItCarries() {
@@ -279,11 +282,12 @@ class HostileInputIntegrationTests {
 	}
 
 	/**
-	 * Tomcat refuses these URLs itself, before any filter runs: an encoded slash, backslash or NUL,
-	 * a malformed escape, escapes that are not UTF-8. They cannot name a session (ids are UUIDs, and
-	 * the status update carries its id in the body), and relaxing these checks would weaken Tomcat's
-	 * path traversal defences, so they stay; the server's error valve still answers them with the
-	 * contract's JSON error shape, and such a request changes nothing.
+	 * Tomcat refuses these URLs itself, before any filter runs: an encoded slash,
+	 * backslash or NUL, a malformed escape, escapes that are not UTF-8. They cannot name
+	 * a session (ids are UUIDs, and the status update carries its id in the body), and
+	 * relaxing these checks would weaken Tomcat's path traversal defences, so they stay;
+	 * the server's error valve still answers them with the contract's JSON error shape,
+	 * and such a request changes nothing.
 	 */
 	@Test
 	void answersMalformedUrlsWithAJsonErrorAndChangesNothing() {
@@ -295,7 +299,8 @@ class HostileInputIntegrationTests {
 			Http.Answer answer = this.http.post(ENGAGE + piece).apiKey(world.apiKey()).send();
 			assertThat(answer.status()).as(piece + ": " + answer).isEqualTo(400);
 			assertThat(answer.header("Content-Type")).as(piece).startsWith("application/json");
-			assertThat(answer.errorMsg()).as(piece).isEqualTo("Request could not be read: its path or headers are not valid");
+			assertThat(answer.errorMsg()).as(piece)
+				.isEqualTo("Request could not be read: its path or headers are not valid");
 			assertThat(this.http.get(VIEW + piece).apiKey(world.apiKey()).send().status()).isEqualTo(400);
 		}
 		assertThat(snapshot(target)).isEqualTo(before);
@@ -315,8 +320,8 @@ class HostileInputIntegrationTests {
 			report.problem("internal detail leaked", where);
 		}
 		if (reply.status() >= 400 && !before.equals(after)) {
-			report.problem("rejected request changed data", where + "\n      before " + before + "\n      after  "
-					+ after);
+			report.problem("rejected request changed data",
+					where + "\n      before " + before + "\n      after  " + after);
 		}
 		if (!attack.path().startsWith("/smart-engage/") || reply.status() < 400) {
 			return;
@@ -343,16 +348,20 @@ class HostileInputIntegrationTests {
 		}
 	}
 
-	/** Tomcat's own error report, or nothing at all: the application answers partner paths with JSON. */
+	/**
+	 * Tomcat's own error report, or nothing at all: the application answers partner paths
+	 * with JSON.
+	 */
 	private static boolean writtenByTomcat(Reply reply) {
 		return reply.status() == 400 && (reply.body().isEmpty() || reply.body().contains("<title>HTTP Status 400"));
 	}
 
 	/**
-	 * Why Tomcat refuses the request with its own 400 before any filter or controller runs, or null
-	 * when it must reach the application. Tomcat guards the URL (no encoded slash, backslash or NUL,
-	 * well-formed escapes of UTF-8, only URL characters) and the header section (visible characters,
-	 * token names, at most 8 KiB). The application cannot answer those in JSON; the run lists them.
+	 * Why Tomcat refuses the request with its own 400 before any filter or controller
+	 * runs, or null when it must reach the application. Tomcat guards the URL (no encoded
+	 * slash, backslash or NUL, well-formed escapes of UTF-8, only URL characters) and the
+	 * header section (visible characters, token names, at most 8 KiB). The application
+	 * cannot answer those in JSON; the run lists them.
 	 */
 	private static String tomcatRefuses(Attack attack) {
 		byte[] target = attack.rawPath() != null ? attack.rawPath() : utf8(attack.path());
@@ -413,7 +422,10 @@ class HostileInputIntegrationTests {
 		return size > 7600 ? "a header section over 8 KiB" : null;
 	}
 
-	/** A header value as the raw sender writes it: a line break would start another header. */
+	/**
+	 * A header value as the raw sender writes it: a line break would start another
+	 * header.
+	 */
 	private static String rawValue(String value) {
 		return value.replace('\r', ' ').replace('\n', ' ');
 	}
@@ -434,9 +446,13 @@ class HostileInputIntegrationTests {
 		}
 	}
 
-	// ---------------------------------------------------------------- the world under attack
+	// ---------------------------------------------------------------- the world under
+	// attack
 
-	/** A partner with sessions at every stage, a coupon issued, and a second partner's key. */
+	/**
+	 * A partner with sessions at every stage, a coupon issued, and a second partner's
+	 * key.
+	 */
 	private Target target() {
 		Fixtures.World world = this.fixtures.world(3);
 		Fixtures.World other = this.fixtures.world(1);
@@ -456,7 +472,10 @@ class HostileInputIntegrationTests {
 				List.of(world.slug(), other.slug()));
 	}
 
-	/** What a rejected request must leave alone: every table's size and the world's sessions. */
+	/**
+	 * What a rejected request must leave alone: every table's size and the world's
+	 * sessions.
+	 */
 	private Snapshot snapshot(Target target) {
 		String counts = this.jdbc.sql("""
 				SELECT (SELECT COUNT(*) FROM journey_session) AS sessions,
@@ -492,7 +511,8 @@ class HostileInputIntegrationTests {
 				request = request(attack);
 			}
 			catch (IllegalArgumentException ex) {
-				// java.net.http refuses this URI or header; send the very bytes over a socket instead.
+				// java.net.http refuses this URI or header; send the very bytes over a
+				// socket instead.
 				report.clientRefused++;
 				return sendRaw(attack, report);
 			}
@@ -535,8 +555,8 @@ class HostileInputIntegrationTests {
 	}
 
 	/**
-	 * Sends the attack's bytes as they are over a plain socket, for what java.net.http will not send
-	 * (malformed escapes, raw bytes in the path or a header).
+	 * Sends the attack's bytes as they are over a plain socket, for what java.net.http
+	 * will not send (malformed escapes, raw bytes in the path or a header).
 	 */
 	private Reply sendRaw(Attack attack, Report report) {
 		report.raw++;
@@ -565,7 +585,8 @@ class HostileInputIntegrationTests {
 				out.flush();
 			}
 			catch (IOException ex) {
-				// The server may answer and close before it read everything; read what it said.
+				// The server may answer and close before it read everything; read what it
+				// said.
 			}
 			return parse(socket.getInputStream());
 		}
@@ -696,9 +717,10 @@ class HostileInputIntegrationTests {
 			};
 			Map<String, String> headers = new LinkedHashMap<>();
 			if (this.random.nextInt(3) > 0) {
-				headers.put("User-Agent", this.random.nextBoolean() ? text()
-						: pick("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148",
-								"facebookexternalhit/1.1", "curl/8.5.0", "", "Googlebot/2.1"));
+				headers.put("User-Agent",
+						this.random.nextBoolean() ? text()
+								: pick("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148",
+										"facebookexternalhit/1.1", "curl/8.5.0", "", "Googlebot/2.1"));
 			}
 			maybeHeader(headers, "Accept", ACCEPTS);
 			maybeHeader(headers, "Accept-Language", new String[] { "th-TH", "*", "xx;q=2", text() });
@@ -741,7 +763,9 @@ class HostileInputIntegrationTests {
 					null, body.label());
 		}
 
-		/** One in twelve goes out over a raw socket: raw bytes in the path or a header. */
+		/**
+		 * One in twelve goes out over a raw socket: raw bytes in the path or a header.
+		 */
 		private Attack maybeRaw(Attack attack) {
 			if (this.random.nextInt(12) != 0) {
 				return attack;
@@ -775,18 +799,23 @@ class HostileInputIntegrationTests {
 			return this.random.nextInt(12) == 0 ? pick("GET", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD") : "POST";
 		}
 
-		/** A path segment: mostly hostile text, properly escaped; sometimes raw escapes or real ids. */
+		/**
+		 * A path segment: mostly hostile text, properly escaped; sometimes raw escapes or
+		 * real ids.
+		 */
 		private String sessionPiece() {
 			return switch (this.random.nextInt(10)) {
 				case 0, 1 -> pick(RAW_PIECES);
-				case 2 -> pick(this.target.sessions()) + pick("", "/", "//", "/extra", ";v=1", "%00", "%20", "?x=1",
-						"%2F..", "/..");
+				case 2 -> pick(this.target.sessions())
+						+ pick("", "/", "//", "/extra", ";v=1", "%00", "%20", "?x=1", "%2F..", "/..");
 				case 3 -> idLike();
 				default -> encode(text());
 			};
 		}
 
-		/** A JSON object body with the given fields, or something that is not quite one. */
+		/**
+		 * A JSON object body with the given fields, or something that is not quite one.
+		 */
 		private Body objectBody(List<String> fields) {
 			int pick = this.random.nextInt(100);
 			if (pick < 50) {
@@ -805,8 +834,9 @@ class HostileInputIntegrationTests {
 				byte[] bytes = utf8(json);
 				int at = 1 + this.random.nextInt(Math.max(1, bytes.length - 1));
 				byte[] bad = pick(BAD_UTF8);
-				return new Body(concat(Arrays.copyOf(bytes, at),
-						concat(bad, Arrays.copyOfRange(bytes, at, bytes.length))), "bad UTF-8 in " + json);
+				return new Body(
+						concat(Arrays.copyOf(bytes, at), concat(bad, Arrays.copyOfRange(bytes, at, bytes.length))),
+						"bad UTF-8 in " + json);
 			}
 			if (pick < 88) {
 				return huge(fields);
@@ -855,8 +885,8 @@ class HostileInputIntegrationTests {
 
 		/** Bodies near and over the 16 KiB limit: long values, padding, deep nesting. */
 		private Body huge(List<String> fields) {
-			int size = pick(new int[] { 4096, MAX_BODY - 64, MAX_BODY - 1, MAX_BODY, MAX_BODY + 1, 17_000, 40_000,
-					70_000 });
+			int size = pick(
+					new int[] { 4096, MAX_BODY - 64, MAX_BODY - 1, MAX_BODY, MAX_BODY + 1, 17_000, 40_000, 70_000 });
 			switch (this.random.nextInt(4)) {
 				case 0 -> {
 					String field = pick(fields);
@@ -886,7 +916,10 @@ class HostileInputIntegrationTests {
 			}
 		}
 
-		/** A JSON object naming the fields, each value hostile, some missing, doubled or misnamed. */
+		/**
+		 * A JSON object naming the fields, each value hostile, some missing, doubled or
+		 * misnamed.
+		 */
 		private String object(List<String> fields) {
 			StringBuilder json = new StringBuilder("{");
 			List<String> members = new ArrayList<>();
@@ -910,7 +943,10 @@ class HostileInputIntegrationTests {
 			return json.toString();
 		}
 
-		/** A value for a known field: usually a string near what the field expects, sometimes any JSON. */
+		/**
+		 * A value for a known field: usually a string near what the field expects,
+		 * sometimes any JSON.
+		 */
 		private String fieldValue(String field) {
 			int pick = this.random.nextInt(100);
 			if (pick < 30) {
@@ -920,8 +956,8 @@ class HostileInputIntegrationTests {
 				return quote(switch (field) {
 					case "session_id" -> this.random.nextBoolean() ? pick(this.target.sessions()) : idLike();
 					case "new_status" -> this.random.nextBoolean() ? pick(STEPS) : mutate(pick(STEPS));
-					case "coupon_code" -> this.random.nextBoolean() ? pick(this.target.codes())
-							: mutate(pick(this.target.codes()));
+					case "coupon_code" ->
+						this.random.nextBoolean() ? pick(this.target.codes()) : mutate(pick(this.target.codes()));
 					default -> text();
 				});
 			}
@@ -957,7 +993,10 @@ class HostileInputIntegrationTests {
 			return values;
 		}
 
-		/** Hostile text: SQL, Unicode, control characters, lone surrogates, long runs, near-ids. */
+		/**
+		 * Hostile text: SQL, Unicode, control characters, lone surrogates, long runs,
+		 * near-ids.
+		 */
 		private String text() {
 			return switch (this.random.nextInt(14)) {
 				case 0 -> pick(SQL);
@@ -977,7 +1016,10 @@ class HostileInputIntegrationTests {
 			};
 		}
 
-		/** Random code points from ASCII, Latin-1, Thai, emoji, CJK, surrogates and private use. */
+		/**
+		 * Random code points from ASCII, Latin-1, Thai, emoji, CJK, surrogates and
+		 * private use.
+		 */
 		private String soup() {
 			StringBuilder out = new StringBuilder();
 			for (int i = this.random.nextInt(40); i > 0; i--) {
@@ -1033,7 +1075,10 @@ class HostileInputIntegrationTests {
 			};
 		}
 
-		/** A JSON string literal; lone surrogates and control characters go out as escapes. */
+		/**
+		 * A JSON string literal; lone surrogates and control characters go out as
+		 * escapes.
+		 */
 		private String quote(String text) {
 			boolean escapeAll = this.random.nextInt(4) == 0;
 			StringBuilder out = new StringBuilder("\"");
@@ -1066,7 +1111,9 @@ class HostileInputIntegrationTests {
 			}
 		}
 
-		/** Text made into one path segment, every byte outside the unreserved set escaped. */
+		/**
+		 * Text made into one path segment, every byte outside the unreserved set escaped.
+		 */
 		private static String encode(String text) {
 			StringBuilder out = new StringBuilder();
 			for (byte b : utf8(text)) {
@@ -1169,7 +1216,10 @@ class HostileInputIntegrationTests {
 	private record Body(byte[] bytes, String label) {
 	}
 
-	/** One hostile request: through java.net.http, or over a raw socket with a raw path or header. */
+	/**
+	 * One hostile request: through java.net.http, or over a raw socket with a raw path or
+	 * header.
+	 */
 	private record Attack(String kind, String method, String path, Map<String, String> headers, byte[] body,
 			boolean chunked, boolean raw, byte[] rawPath, byte[] rawHeader, String label) {
 
@@ -1183,8 +1233,8 @@ class HostileInputIntegrationTests {
 			String target = this.rawPath != null ? "raw " + printable(new String(this.rawPath, StandardCharsets.UTF_8))
 					: printable(this.path);
 			return this.method + " " + cut(target) + " " + printable(cut(this.headers.toString()))
-					+ (this.rawHeader != null ? " raw header " + printable(cut(new String(this.rawHeader,
-							StandardCharsets.UTF_8))) : "")
+					+ (this.rawHeader != null
+							? " raw header " + printable(cut(new String(this.rawHeader, StandardCharsets.UTF_8))) : "")
 					+ (this.chunked ? " chunked" : "") + " body: " + printable(cut(this.label));
 		}
 

@@ -23,8 +23,9 @@ import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The optional {@code Idempotency-Key} header: a retry under the same key replays the first
- * success instead of the contract's "already" answers; without the header nothing changes.
+ * The optional {@code Idempotency-Key} header: a retry under the same key replays the
+ * first success instead of the contract's "already" answers; without the header nothing
+ * changes.
  */
 @IntegrationTest
 class IdempotencyIntegrationTests {
@@ -84,8 +85,8 @@ class IdempotencyIntegrationTests {
 		String key = newKey();
 		assertThat(engage(this.world.apiKey(), first, key).status()).isEqualTo(200);
 
-		assertError(engage(this.world.apiKey(), second, key), 400, HEADER + " " + key
-				+ " was already used with a different request; use a new key for a new request");
+		assertError(engage(this.world.apiKey(), second, key), 400,
+				HEADER + " " + key + " was already used with a different request; use a new key for a new request");
 		assertThat(issued(this.world.campaignId())).isEqualTo(1);
 		assertThat(engage(this.world.apiKey(), second, newKey()).status()).isEqualTo(200);
 	}
@@ -96,8 +97,8 @@ class IdempotencyIntegrationTests {
 		String key = newKey();
 		assertThat(update(this.world.apiKey(), session, "FORM_APPROVED", key).body()).isEqualTo(UPDATED);
 
-		assertError(engage(this.world.apiKey(), session, key), 400, HEADER + " " + key
-				+ " was already used with a different request; use a new key for a new request");
+		assertError(engage(this.world.apiKey(), session, key), 400,
+				HEADER + " " + key + " was already used with a different request; use a new key for a new request");
 		assertThat(issued(this.world.campaignId())).isZero();
 	}
 
@@ -118,9 +119,10 @@ class IdempotencyIntegrationTests {
 			.isNotEqualTo(myAnswer.json().get("coupon_code").asString());
 		assertThat(engage(this.world.apiKey(), mine, key).body()).isEqualTo(myAnswer.body());
 		assertThat(engage(other.apiKey(), theirs, key).body()).isEqualTo(theirAnswer.body());
-		// Under the other partner's key space the key holds that partner's request, never this one's.
-		assertError(engage(other.apiKey(), mine, key), 400, HEADER + " " + key
-				+ " was already used with a different request; use a new key for a new request");
+		// Under the other partner's key space the key holds that partner's request, never
+		// this one's.
+		assertError(engage(other.apiKey(), mine, key), 400,
+				HEADER + " " + key + " was already used with a different request; use a new key for a new request");
 	}
 
 	@Test
@@ -145,8 +147,8 @@ class IdempotencyIntegrationTests {
 		String key = newKey();
 		assertThat(update(this.world.apiKey(), session, "FORM_SUBMITTED", key).status()).isEqualTo(200);
 
-		assertError(update(this.world.apiKey(), session, "FORM_REVIEWING", key), 400, HEADER + " " + key
-				+ " was already used with a different request; use a new key for a new request");
+		assertError(update(this.world.apiKey(), session, "FORM_REVIEWING", key), 400,
+				HEADER + " " + key + " was already used with a different request; use a new key for a new request");
 		assertThat(steps(session)).containsExactly("SCANNED", "FORM_SUBMITTED");
 	}
 
@@ -249,7 +251,12 @@ class IdempotencyIntegrationTests {
 	}
 
 	private long issued(long campaignId) {
-		return this.http.get("/admin/api/campaigns/" + campaignId).admin().send().json().get("coupons").get("issued")
+		return this.http.get("/admin/api/campaigns/" + campaignId)
+			.admin()
+			.send()
+			.json()
+			.get("coupons")
+			.get("issued")
 			.asLong();
 	}
 

@@ -12,7 +12,10 @@ import com.smartengage.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole journey over real HTTP: operator set-up, scan, status updates, coupon, page, redemption. */
+/**
+ * The whole journey over real HTTP: operator set-up, scan, status updates, coupon, page,
+ * redemption.
+ */
 @IntegrationTest
 class JourneyIntegrationTests {
 

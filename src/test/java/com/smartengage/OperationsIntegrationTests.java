@@ -15,7 +15,10 @@ import com.smartengage.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What operators rely on: health, metrics, the API description, and errors on unknown routes. */
+/**
+ * What operators rely on: health, metrics, the API description, and errors on unknown
+ * routes.
+ */
 @IntegrationTest
 class OperationsIntegrationTests {
 
@@ -42,14 +45,15 @@ class OperationsIntegrationTests {
 		assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
 
 		assertThat(this.http.get("/actuator/health/liveness").send().json().get("status").asString()).isEqualTo("UP");
-		assertThat(this.http.get("/actuator/health/readiness").send().json().get("status").asString())
-			.isEqualTo("UP");
+		assertThat(this.http.get("/actuator/health/readiness").send().json().get("status").asString()).isEqualTo("UP");
 	}
 
 	@Test
 	void healthShowsNoConnectionDetails() {
 		String body = this.http.get("/actuator/health").send().body();
-		assertThat(body).doesNotContain("jdbc:").doesNotContain("validationQuery").doesNotContain("H2")
+		assertThat(body).doesNotContain("jdbc:")
+			.doesNotContain("validationQuery")
+			.doesNotContain("H2")
 			.doesNotContain("PostgreSQL");
 	}
 
@@ -75,7 +79,8 @@ class OperationsIntegrationTests {
 			if (all) {
 				break;
 			}
-			// A request's timer is recorded as the request completes, just after its answer went out.
+			// A request's timer is recorded as the request completes, just after its
+			// answer went out.
 			Thread.sleep(100);
 		}
 		assertThat(metrics).contains("# TYPE http_server_requests_seconds histogram");

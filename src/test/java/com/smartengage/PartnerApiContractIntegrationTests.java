@@ -22,8 +22,8 @@ import com.smartengage.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every row of the two tables of API-CONTRACT.md, over real HTTP and a real database: the status
- * code and the exact body partners code against.
+ * Every row of the two tables of API-CONTRACT.md, over real HTTP and a real database: the
+ * status code and the exact body partners code against.
  */
 @IntegrationTest
 class PartnerApiContractIntegrationTests {
@@ -200,14 +200,15 @@ class PartnerApiContractIntegrationTests {
 
 	@Test
 	void updateOfAnExpiredSessionIsRefusedWithASentence() {
-		JsonNode campaign = this.fixtures.campaign("{\"partner_id\": " + this.world.partnerId()
-				+ ", \"name\": \"Short sessions\", \"form_url\": \"" + Fixtures.FORM_URL
-				+ "\", \"coupon_quota\": 1, \"session_ttl_minutes\": 1}");
+		JsonNode campaign = this.fixtures
+			.campaign("{\"partner_id\": " + this.world.partnerId() + ", \"name\": \"Short sessions\", \"form_url\": \""
+					+ Fixtures.FORM_URL + "\", \"coupon_quota\": 1, \"session_ttl_minutes\": 1}");
 		assertThat(campaign.get("session_ttl_minutes").asInt()).isEqualTo(1);
 		String session = this.fixtures
 			.scan(this.fixtures.placement(campaign.get("id").asLong(), this.fixtures.screen("Short")));
 		assertThat(update(session, "FORM_SUBMITTED").body()).isEqualTo(UPDATED);
-		// The minute of lifetime is over: what the clock would do in 60 s, done by the test at once.
+		// The minute of lifetime is over: what the clock would do in 60 s, done by the
+		// test at once.
 		Instant expiredAt = Instant.now().minus(5, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
 		expireSession(session, expiredAt);
 
@@ -312,7 +313,8 @@ class PartnerApiContractIntegrationTests {
 		String theirs = this.fixtures.scan(other.slug());
 
 		assertError(update(theirs, "FORM_SUBMITTED"), 404, "No record with session_id: " + theirs);
-		// Answered exactly as if it did not exist: even a status outside the flow is not looked at.
+		// Answered exactly as if it did not exist: even a status outside the flow is not
+		// looked at.
 		assertError(update(theirs, "FORM_PAID"), 404, "No record with session_id: " + theirs);
 		assertThat(this.fixtures.updateStatus(other.apiKey(), theirs, "FORM_SUBMITTED").body()).isEqualTo(UPDATED);
 	}
@@ -330,8 +332,7 @@ class PartnerApiContractIntegrationTests {
 		JsonNode body = answer.json();
 		assertThat(body.get("message").asString()).isEqualTo("success");
 		assertThat(body.get("coupon_code").asString()).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}");
-		assertThat(body.get("coupon_url").asString()).matches(Pattern.quote(this.http.base())
-				+ "/c/[A-Za-z0-9_-]{32}");
+		assertThat(body.get("coupon_url").asString()).matches(Pattern.quote(this.http.base()) + "/c/[A-Za-z0-9_-]{32}");
 		Instant expiresAt = Instant.parse(body.get("expires_at").asString());
 		Instant now = Instant.now();
 		assertThat(expiresAt).isBetween(now.plus(29, ChronoUnit.DAYS), now.plus(31, ChronoUnit.DAYS));
@@ -386,9 +387,10 @@ class PartnerApiContractIntegrationTests {
 		String session = scan();
 		assertThat(update(session, "FORM_REJECTED").body()).isEqualTo(UPDATED);
 
-		assertError(this.fixtures.engage(this.world.apiKey(), session), 400, "Session " + session
-				+ " ended at FORM_REJECTED without reaching FORM_APPROVED; a coupon is issued once the session"
-				+ " reaches FORM_APPROVED");
+		assertError(this.fixtures.engage(this.world.apiKey(), session), 400,
+				"Session " + session
+						+ " ended at FORM_REJECTED without reaching FORM_APPROVED; a coupon is issued once the session"
+						+ " reaches FORM_APPROVED");
 		assertThat(issued(this.world.campaignId())).isZero();
 	}
 
@@ -414,7 +416,8 @@ class PartnerApiContractIntegrationTests {
 				"No coupons are left for campaign " + small.campaignId() + "; the pool is used up");
 		assertThat(view(small.apiKey(), second).get("coupon").isNull()).isTrue();
 
-		// Nothing of the refused issue stuck: once the pool is refilled, the session gets its coupon.
+		// Nothing of the refused issue stuck: once the pool is refilled, the session gets
+		// its coupon.
 		Http.Answer refill = this.http.post("/admin/api/campaigns/" + small.campaignId() + "/coupon-codes")
 			.admin()
 			.json("[\"REFILL-" + UUID.randomUUID() + "\"]")
@@ -441,14 +444,15 @@ class PartnerApiContractIntegrationTests {
 			.param("endsAt", endedAt.atOffset(ZoneOffset.UTC))
 			.param("id", this.world.campaignId())
 			.update();
-		// The server caches campaigns for a few seconds; resuming (a no-op here) refreshes its copy at once.
+		// The server caches campaigns for a few seconds; resuming (a no-op here)
+		// refreshes its copy at once.
 		Http.Answer resumed = this.http.post("/admin/api/campaigns/" + this.world.campaignId() + "/resume")
 			.admin()
 			.send();
 		assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
 
-		assertError(this.fixtures.engage(this.world.apiKey(), session), 400, "Campaign " + this.world.campaignId()
-				+ " is over since " + endedAt + "; no more coupons are issued");
+		assertError(this.fixtures.engage(this.world.apiKey(), session), 400,
+				"Campaign " + this.world.campaignId() + " is over since " + endedAt + "; no more coupons are issued");
 		assertThat(issued(this.world.campaignId())).isZero();
 	}
 
@@ -504,7 +508,12 @@ class PartnerApiContractIntegrationTests {
 	}
 
 	private long issued(long campaignId) {
-		return this.http.get("/admin/api/campaigns/" + campaignId).admin().send().json().get("coupons").get("issued")
+		return this.http.get("/admin/api/campaigns/" + campaignId)
+			.admin()
+			.send()
+			.json()
+			.get("coupons")
+			.get("issued")
 			.asLong();
 	}
 

@@ -24,8 +24,9 @@ import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The partners' published snippets (cURL, Python requests, PHP curl) sent as those clients send
- * them, byte for byte where it matters, and the hostile variations a real client produces.
+ * The partners' published snippets (cURL, Python requests, PHP curl) sent as those
+ * clients send them, byte for byte where it matters, and the hostile variations a real
+ * client produces.
  */
 @IntegrationTest
 class PartnerClientShapesIntegrationTests {
@@ -55,8 +56,8 @@ class PartnerClientShapesIntegrationTests {
 
 		RawAnswer answer = raw("POST /smart-engage/post/update-session-status HTTP/1.1\r\n" + "Host: 127.0.0.1:"
 				+ this.port + "\r\n" + "User-Agent: curl/8.5.0\r\n" + "Accept: */*\r\n"
-				+ "Content-Type: application/json\r\n" + "API-KEY: " + this.world.apiKey() + "\r\n"
-				+ "Content-Length: " + body.length() + "\r\n\r\n" + body);
+				+ "Content-Type: application/json\r\n" + "API-KEY: " + this.world.apiKey() + "\r\n" + "Content-Length: "
+				+ body.length() + "\r\n\r\n" + body);
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		assertThat(answer.body()).isEqualTo(UPDATED);
@@ -67,7 +68,8 @@ class PartnerClientShapesIntegrationTests {
 	void curlEngageExampleWorksWithoutAnyBody() throws IOException {
 		String session = this.fixtures.approvedSession(this.world);
 
-		// curl -X POST without -d: no body, and no Content-Length or Transfer-Encoding either.
+		// curl -X POST without -d: no body, and no Content-Length or Transfer-Encoding
+		// either.
 		RawAnswer answer = raw("POST /smart-engage/post/engage-v3/" + session + " HTTP/1.1\r\n" + "Host: 127.0.0.1:"
 				+ this.port + "\r\n" + "User-Agent: curl/8.5.0\r\n" + "Accept: */*\r\n"
 				+ "Content-Type: application/json\r\n" + "API-KEY: " + this.world.apiKey() + "\r\n\r\n");
@@ -98,7 +100,8 @@ class PartnerClientShapesIntegrationTests {
 	void pythonExamplesWork() {
 		String session = this.fixtures.scan(this.world.slug());
 
-		// requests.post(url, json={...}, headers={"Content-Type": "application/json", "API-KEY": key})
+		// requests.post(url, json={...}, headers={"Content-Type": "application/json",
+		// "API-KEY": key})
 		Http.Answer update = python("/smart-engage/post/update-session-status",
 				"{\"session_id\": \"" + session + "\", \"new_status\": \"FORM_APPROVED\"}");
 		assertThat(update.status()).as(update.toString()).isEqualTo(200);
@@ -174,8 +177,8 @@ class PartnerClientShapesIntegrationTests {
 		String body = "{\"session_id\": \"" + session + "\", \"new_status\": \"FORM_SUBMITTED\"}";
 
 		RawAnswer lower = raw("POST /smart-engage/post/update-session-status HTTP/1.1\r\n" + "host: 127.0.0.1:"
-				+ this.port + "\r\n" + "content-type: application/json\r\n" + "api-key: " + this.world.apiKey()
-				+ "\r\n" + "content-length: " + body.length() + "\r\n\r\n" + body);
+				+ this.port + "\r\n" + "content-type: application/json\r\n" + "api-key: " + this.world.apiKey() + "\r\n"
+				+ "content-length: " + body.length() + "\r\n\r\n" + body);
 		assertThat(lower.status()).as(lower.toString()).isEqualTo(200);
 		assertThat(lower.body()).isEqualTo(UPDATED);
 
@@ -236,8 +239,8 @@ class PartnerClientShapesIntegrationTests {
 		String chunk = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
 
 		RawAnswer answer = raw("POST /smart-engage/post/update-session-status HTTP/1.1\r\n" + "Host: 127.0.0.1:"
-				+ this.port + "\r\n" + "Content-Type: application/json\r\n" + "API-KEY: " + this.world.apiKey()
-				+ "\r\n" + "Transfer-Encoding: chunked\r\n\r\n" + chunk);
+				+ this.port + "\r\n" + "Content-Type: application/json\r\n" + "API-KEY: " + this.world.apiKey() + "\r\n"
+				+ "Transfer-Encoding: chunked\r\n\r\n" + chunk);
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(413);
 		assertThat(answer.body())
@@ -249,10 +252,8 @@ class PartnerClientShapesIntegrationTests {
 	void anEchoedIdIsCutShortAndJsonEscaped() {
 		String hostile = "\"quoted\" back\\slash \\n new\nline\ttab \u0000 </script>" + "x".repeat(500);
 
-		Http.Answer answer = update(Http.JSON.createObjectNode()
-			.put("session_id", hostile)
-			.put("new_status", "FORM_SUBMITTED")
-			.toString());
+		Http.Answer answer = update(
+				Http.JSON.createObjectNode().put("session_id", hostile).put("new_status", "FORM_SUBMITTED").toString());
 
 		assertEchoed(answer, 404, "No record with session_id: ", hostile);
 	}
@@ -262,10 +263,8 @@ class PartnerClientShapesIntegrationTests {
 		String session = this.fixtures.scan(this.world.slug());
 		String hostile = "FORM_\"X\\\n" + "Y".repeat(500);
 
-		Http.Answer answer = update(Http.JSON.createObjectNode()
-			.put("session_id", session)
-			.put("new_status", hostile)
-			.toString());
+		Http.Answer answer = update(
+				Http.JSON.createObjectNode().put("session_id", session).put("new_status", hostile).toString());
 
 		assertThat(answer.status()).isEqualTo(400);
 		String message = answer.errorMsg();
@@ -349,7 +348,9 @@ class PartnerClientShapesIntegrationTests {
 		return answer.json().get("status").asString();
 	}
 
-	/** A valid update body of exactly {@code size} bytes, padded with an unknown field. */
+	/**
+	 * A valid update body of exactly {@code size} bytes, padded with an unknown field.
+	 */
 	private static String padded(String sessionId, String newStatus, int size) {
 		String head = "{\"session_id\": \"" + sessionId + "\", \"new_status\": \"" + newStatus + "\", \"pad\": \"";
 		String tail = "\"}";
@@ -363,8 +364,8 @@ class PartnerClientShapesIntegrationTests {
 	}
 
 	/**
-	 * Sends the request bytes as given over a plain socket (no client library adds or changes a
-	 * header) and reads one answer, sized by Content-Length or chunked.
+	 * Sends the request bytes as given over a plain socket (no client library adds or
+	 * changes a header) and reads one answer, sized by Content-Length or chunked.
 	 */
 	private RawAnswer raw(String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {

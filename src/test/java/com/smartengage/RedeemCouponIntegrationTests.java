@@ -21,7 +21,10 @@ import static com.smartengage.PartnerApiContractIntegrationTests.INVALID_KEY;
 import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /smart-engage/post/redeem-coupon}: a partner's issued coupon is used once, before it expires. */
+/**
+ * {@code POST /smart-engage/post/redeem-coupon}: a partner's issued coupon is used once,
+ * before it expires.
+ */
 @IntegrationTest
 class RedeemCouponIntegrationTests {
 
@@ -53,9 +56,10 @@ class RedeemCouponIntegrationTests {
 		this.apiKey = this.fixtures.apiKey(this.partnerId).key();
 		this.firstCode = "FIRST-" + UUID.randomUUID();
 		this.secondCode = "SECOND-" + UUID.randomUUID();
-		long campaign = this.fixtures.campaign("{\"partner_id\": " + this.partnerId
-				+ ", \"name\": \"Known codes\", \"form_url\": \"" + Fixtures.FORM_URL + "\", \"coupon_codes\": [\""
-				+ this.firstCode + "\", \"" + this.secondCode + "\"]}")
+		long campaign = this.fixtures
+			.campaign("{\"partner_id\": " + this.partnerId + ", \"name\": \"Known codes\", \"form_url\": \""
+					+ Fixtures.FORM_URL + "\", \"coupon_codes\": [\"" + this.firstCode + "\", \"" + this.secondCode
+					+ "\"]}")
 			.get("id")
 			.asLong();
 		this.slug = this.fixtures.placement(campaign, this.fixtures.screen("Till " + UUID.randomUUID()));
@@ -141,7 +145,9 @@ class RedeemCouponIntegrationTests {
 		assertThat(redeem(this.apiKey, this.firstCode).status()).isEqualTo(200);
 	}
 
-	/** Scans, approves and issues; asserts that the expected code of the pool came out. */
+	/**
+	 * Scans, approves and issues; asserts that the expected code of the pool came out.
+	 */
 	private String issue(String expectedCode) {
 		String session = this.fixtures.scan(this.slug);
 		assertThat(this.fixtures.updateStatus(this.apiKey, session, "FORM_APPROVED").status()).isEqualTo(200);

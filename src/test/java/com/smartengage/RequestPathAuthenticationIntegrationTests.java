@@ -12,9 +12,9 @@ import com.smartengage.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Both APIs authenticate every request that reaches them, however its path is spelled: path
- * parameters ({@code ;x}), percent-encoded letters and doubled slashes route to the same
- * controllers, so they must meet the same check.
+ * Both APIs authenticate every request that reaches them, however its path is spelled:
+ * path parameters ({@code ;x}), percent-encoded letters and doubled slashes route to the
+ * same controllers, so they must meet the same check.
  */
 @IntegrationTest
 class RequestPathAuthenticationIntegrationTests {
@@ -55,8 +55,7 @@ class RequestPathAuthenticationIntegrationTests {
 		long partner = this.fixtures.partner("Guarded");
 
 		for (String path : new String[] { "/admin;x/api/partners/" + partner + "/api-keys",
-				"/%61dmin/api/partners/" + partner + "/api-keys",
-				"/admin/api/partners;x/" + partner + "/api-keys" }) {
+				"/%61dmin/api/partners/" + partner + "/api-keys", "/admin/api/partners;x/" + partner + "/api-keys" }) {
 			Http.Answer answer = this.http.post(path).send();
 			assertThat(answer.status()).as(path + " " + answer).isEqualTo(401);
 			assertThat(answer.body()).isEqualTo(ADMIN_REFUSED);

@@ -22,7 +22,10 @@ import static com.smartengage.PartnerApiContractIntegrationTests.INVALID_KEY;
 import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /smart-engage/get/session/<id>}: a partner reads its own sessions, and only those. */
+/**
+ * {@code GET /smart-engage/get/session/<id>}: a partner reads its own sessions, and only
+ * those.
+ */
 @IntegrationTest
 class SessionViewIntegrationTests {
 

@@ -17,8 +17,8 @@ import com.smartengage.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A partner only ever sees its own sessions and coupons: another partner's are answered exactly as
- * if they did not exist, and nothing another partner sends changes them.
+ * A partner only ever sees its own sessions and coupons: another partner's are answered
+ * exactly as if they did not exist, and nothing another partner sends changes them.
  */
 @IntegrationTest
 class TenantIsolationIntegrationTests {
@@ -136,8 +136,9 @@ class TenantIsolationIntegrationTests {
 
 	@Test
 	void keepsPartnersApartWhenTheirCouponCodesAreTheSame() {
-		long shared = this.fixtures.campaign("{\"partner_id\": " + this.b.partnerId() + ", \"name\": \"Same codes\", "
-				+ "\"form_url\": \"" + Fixtures.FORM_URL + "\", \"coupon_codes\": [\"" + this.code + "\"]}")
+		long shared = this.fixtures
+			.campaign("{\"partner_id\": " + this.b.partnerId() + ", \"name\": \"Same codes\", " + "\"form_url\": \""
+					+ Fixtures.FORM_URL + "\", \"coupon_codes\": [\"" + this.code + "\"]}")
 			.get("id")
 			.asLong();
 		String slug = this.fixtures.placement(shared, this.b.screenId());
@@ -202,8 +203,8 @@ class TenantIsolationIntegrationTests {
 				FROM journey_session WHERE partner_id = :partner ORDER BY id
 				""")
 			.param("partner", this.a.partnerId())
-			.query((rs, row) -> rs.getString("id") + " " + rs.getString("status") + " " + rs.getInt("step_index")
-					+ " " + rs.getBoolean("ended") + " " + rs.getString("rewarded_at") + " "
+			.query((rs, row) -> rs.getString("id") + " " + rs.getString("status") + " " + rs.getInt("step_index") + " "
+					+ rs.getBoolean("ended") + " " + rs.getString("rewarded_at") + " "
 					+ rs.getString("coupon_issued_at") + " " + rs.getString("updated_at"))
 			.list();
 		List<String> events = this.jdbc.sql("""

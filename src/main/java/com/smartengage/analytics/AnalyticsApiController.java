@@ -30,7 +30,8 @@ class AnalyticsApiController {
 			@Parameter(description = "last day, inclusive") @RequestParam(required = false) String to,
 			@Parameter(description = "only scans of this screen") @RequestParam(name = "screen_id",
 					required = false) Long screenId,
-			@Parameter(description = "IANA time zone of the dates, default UTC") @RequestParam(required = false) String tz) {
+			@Parameter(description = "IANA time zone of the dates, default UTC") @RequestParam(
+					required = false) String tz) {
 		return this.funnels.funnel(id, from, to, screenId, tz);
 	}
 

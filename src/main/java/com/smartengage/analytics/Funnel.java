@@ -12,7 +12,8 @@ public record Funnel(@JsonProperty("campaign_id") long campaignId, LocalDate fro
 	/**
 	 * One step of the funnel. Seconds are null where no session reached the step.
 	 */
-	public record Step(String step, long sessions, @JsonProperty("conversion_from_previous") double conversionFromPrevious,
+	public record Step(String step, long sessions,
+			@JsonProperty("conversion_from_previous") double conversionFromPrevious,
 			@JsonProperty("conversion_from_scan") double conversionFromScan,
 			@JsonProperty("median_seconds_from_scan") Double medianSecondsFromScan,
 			@JsonProperty("p90_seconds_from_scan") Double p90SecondsFromScan) {

@@ -40,9 +40,9 @@ class FunnelRepository {
 			.param("to", SqlTime.param(to))
 			.param("screenId", screenId, java.sql.Types.BIGINT)
 			.query((java.sql.ResultSet rs) -> {
-				each.accept(new SessionRow(rs.getObject("id", UUID.class), rs.getInt("step_index"),
-						rs.getString("status"), rs.getObject("coupon_issued_at") != null,
-						rs.getObject("redeemed_at") != null));
+				each.accept(
+						new SessionRow(rs.getObject("id", UUID.class), rs.getInt("step_index"), rs.getString("status"),
+								rs.getObject("coupon_issued_at") != null, rs.getObject("redeemed_at") != null));
 			});
 	}
 

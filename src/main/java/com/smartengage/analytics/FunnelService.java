@@ -25,9 +25,9 @@ import com.smartengage.common.Ids;
 import com.smartengage.coupon.CouponService;
 
 /**
- * Computes a campaign's funnel from its sessions and journey events: the sessions that reached
- * each step or went past it (skipped steps count as passed), conversions, and the median and
- * 90th percentile of the time from the scan to the step.
+ * Computes a campaign's funnel from its sessions and journey events: the sessions that
+ * reached each step or went past it (skipped steps count as passed), conversions, and the
+ * median and 90th percentile of the time from the scan to the step.
  */
 @Service
 public class FunnelService {
@@ -55,9 +55,11 @@ public class FunnelService {
 			throw new BadRequestException("to must not be before from");
 		}
 		Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant();
-		Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z") : to.plusDays(1).atStartOfDay(zone).toInstant();
+		Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z")
+				: to.plusDays(1).atStartOfDay(zone).toInstant();
 
-		// Stages: 0 SCANNED, 1..n the flow's steps, n+1 COUPON_ISSUED, n+2 COUPON_REDEEMED.
+		// Stages: 0 SCANNED, 1..n the flow's steps, n+1 COUPON_ISSUED, n+2
+		// COUPON_REDEEMED.
 		List<String> stages = new ArrayList<>();
 		stages.add(Flow.SCANNED);
 		stages.addAll(flow.steps());
@@ -80,7 +82,8 @@ public class FunnelService {
 			}
 		});
 
-		// Time to a stage: the first event at that stage or a later one (a skipped step is passed
+		// Time to a stage: the first event at that stage or a later one (a skipped step
+		// is passed
 		// when a later one is reached).
 		Map<UUID, long[]> firstSeconds = new HashMap<>();
 		this.repository.events(campaign.id(), start, end, screenId, (row) -> {

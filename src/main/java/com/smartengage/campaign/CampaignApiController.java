@@ -129,8 +129,8 @@ class CampaignApiController {
 
 	@GetMapping(path = "/admin/api/placements/{slug}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "QR code of a placement as PNG")
-	ResponseEntity<byte[]> qrPng(@PathVariable String slug, @Parameter(description = "pixels, 64 to 2048")
-	@RequestParam(defaultValue = "512") int size) {
+	ResponseEntity<byte[]> qrPng(@PathVariable String slug,
+			@Parameter(description = "pixels, 64 to 2048") @RequestParam(defaultValue = "512") int size) {
 		Placement placement = placement(slug);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
@@ -141,8 +141,8 @@ class CampaignApiController {
 
 	@GetMapping(path = "/admin/api/placements/{slug}/qr.svg", produces = "image/svg+xml")
 	@Operation(summary = "QR code of a placement as SVG")
-	ResponseEntity<String> qrSvg(@PathVariable String slug, @Parameter(description = "pixels, 64 to 2048")
-	@RequestParam(defaultValue = "512") int size) {
+	ResponseEntity<String> qrSvg(@PathVariable String slug,
+			@Parameter(description = "pixels, 64 to 2048") @RequestParam(defaultValue = "512") int size) {
 		Placement placement = placement(slug);
 		return ResponseEntity.ok()
 			.contentType(MediaType.valueOf("image/svg+xml"))
@@ -176,7 +176,8 @@ class CampaignApiController {
 
 	private Placement placement(String slug) {
 		return this.placements.bySlug(slug)
-			.orElseThrow(() -> new NotFoundException("No placement with slug " + com.smartengage.common.Ids.echo(slug)));
+			.orElseThrow(
+					() -> new NotFoundException("No placement with slug " + com.smartengage.common.Ids.echo(slug)));
 	}
 
 	private List<String> jsonCodes(HttpServletRequest request) throws IOException {
@@ -227,8 +228,8 @@ class CampaignApiController {
 	}
 
 	/**
-	 * The first field of a CSV line: up to the first comma, or a quoted value, which may hold
-	 * commas and doubled quotes.
+	 * The first field of a CSV line: up to the first comma, or a quoted value, which may
+	 * hold commas and doubled quotes.
 	 */
 	private static String firstCsvField(String line, int lineNumber) {
 		if (!line.startsWith("\"")) {

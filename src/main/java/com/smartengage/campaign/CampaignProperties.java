@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultSessionTtlMinutes session lifetime of a campaign that sets none
  * @param defaultCouponValidDays coupon validity of a campaign that sets none
- * @param cacheTtl how long campaigns and placements are served from memory on the scan path;
- * changes reach every instance at once as cluster events, this bounds the delay should one be lost
+ * @param cacheTtl how long campaigns and placements are served from memory on the scan
+ * path; changes reach every instance at once as cluster events, this bounds the delay
+ * should one be lost
  */
 @ConfigurationProperties("smart-engage.campaign")
 public record CampaignProperties(@DefaultValue("1440") int defaultSessionTtlMinutes,

@@ -65,7 +65,10 @@ class CampaignRepository {
 		if (partnerId == null) {
 			return this.jdbc.sql(SELECT_ALL).query(CampaignRepository::campaign).list();
 		}
-		return this.jdbc.sql(SELECT_BY_PARTNER).param("partnerId", partnerId).query(CampaignRepository::campaign).list();
+		return this.jdbc.sql(SELECT_BY_PARTNER)
+			.param("partnerId", partnerId)
+			.query(CampaignRepository::campaign)
+			.list();
 	}
 
 	Optional<Campaign> findById(long id) {

@@ -31,7 +31,10 @@ public class CampaignService {
 
 	static final int MAX_URL = 2048;
 
-	/** Cluster event topic: a campaign (payload: its id) changed, so cached copies are stale. */
+	/**
+	 * Cluster event topic: a campaign (payload: its id) changed, so cached copies are
+	 * stale.
+	 */
 	static final String CAMPAIGN_CHANGED = "campaign-changed";
 
 	private final CampaignRepository repository;
@@ -50,8 +53,8 @@ public class CampaignService {
 
 	private final ClusterEvents events;
 
-	CampaignService(CampaignRepository repository, FlowService flows, PartnerService partners,
-			CouponPoolService pools, CampaignProperties properties, Clock clock, ClusterEvents events) {
+	CampaignService(CampaignRepository repository, FlowService flows, PartnerService partners, CouponPoolService pools,
+			CampaignProperties properties, Clock clock, ClusterEvents events) {
 		this.repository = repository;
 		this.flows = flows;
 		this.partners = partners;
@@ -73,8 +76,8 @@ public class CampaignService {
 		}
 		String name = Texts.required("name", request.name(), MAX_NAME);
 		String formUrl = checkFormUrl(request.formUrl());
-		Flow flow = this.flows.reference(request.flow() == null || request.flow().isBlank() ? Flow.FILL_FORM
-				: request.flow().strip());
+		Flow flow = this.flows
+			.reference(request.flow() == null || request.flow().isBlank() ? Flow.FILL_FORM : request.flow().strip());
 		Instant startsAt = parseInstant("starts_at", request.startsAt());
 		Instant endsAt = parseInstant("ends_at", request.endsAt());
 		if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
@@ -140,7 +143,10 @@ public class CampaignService {
 				c.couponValidDays(), c.createdAt(), CampaignView.Coupons.of(this.pools.stats(c.id())));
 	}
 
-	/** A form URL must be absolute http(s) with a host, so that the scan can only go there. */
+	/**
+	 * A form URL must be absolute http(s) with a host, so that the scan can only go
+	 * there.
+	 */
 	static String checkFormUrl(String value) {
 		String url = Texts.required("form_url", value, MAX_URL);
 		URI uri;

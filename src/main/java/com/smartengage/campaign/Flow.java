@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * An ordered list of journey steps. Index 0 is always {@link #SCANNED}; forward steps follow at
- * 1..n. A failure step can be reached from any step before the end and ends the journey.
+ * An ordered list of journey steps. Index 0 is always {@link #SCANNED}; forward steps
+ * follow at 1..n. A failure step can be reached from any step before the end and ends the
+ * journey.
  */
 public record Flow(long id, String name, List<String> steps, @JsonProperty("failure_steps") List<String> failureSteps,
 		@JsonProperty("reward_step") String rewardStep, @JsonProperty("built_in") boolean builtIn) {

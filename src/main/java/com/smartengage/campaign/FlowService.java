@@ -20,7 +20,10 @@ import com.smartengage.common.ConflictException;
 import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
 
-/** Journey flows: the built-in FILL_FORM and those operators define. Flows never change once made. */
+/**
+ * Journey flows: the built-in FILL_FORM and those operators define. Flows never change
+ * once made.
+ */
 @Service
 public class FlowService {
 
@@ -58,7 +61,9 @@ public class FlowService {
 				"flow " + Ids.echo(name) + " does not exist; create it first or use " + Flow.FILL_FORM));
 	}
 
-	/** A name that breaks the naming rule cannot exist, and is never sent to the database. */
+	/**
+	 * A name that breaks the naming rule cannot exist, and is never sent to the database.
+	 */
 	private Optional<Flow> find(String name) {
 		return (name == null || !NAME.matcher(name).matches()) ? Optional.empty() : this.repository.findByName(name);
 	}
@@ -91,8 +96,7 @@ public class FlowService {
 		}
 		String reward = (rewardStep == null || rewardStep.isBlank()) ? steps.get(steps.size() - 1) : rewardStep;
 		if (!steps.contains(reward)) {
-			throw new BadRequestException("reward_step " + Ids.echo(reward)
-					+ " must be one of the flow's steps");
+			throw new BadRequestException("reward_step " + Ids.echo(reward) + " must be one of the flow's steps");
 		}
 		try {
 			long id = this.repository.insert(name, steps, failures, reward, this.clock.instant());

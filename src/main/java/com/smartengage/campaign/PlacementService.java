@@ -20,11 +20,15 @@ import com.smartengage.screen.ScreenService;
 @Service
 public class PlacementService {
 
-	private static final char[] SLUG_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+	private static final char[] SLUG_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+		.toCharArray();
 
 	private static final int SLUG_LENGTH = 8;
 
-	/** Cluster event topic: a placement (payload: its slug) was made; caches may hold a miss for it. */
+	/**
+	 * Cluster event topic: a placement (payload: its slug) was made; caches may hold a
+	 * miss for it.
+	 */
 	static final String PLACEMENT_CREATED = "placement-created";
 
 	private final SecureRandom random = new SecureRandom();
@@ -42,8 +46,8 @@ public class PlacementService {
 	private final ClusterEvents events;
 
 	/**
-	 * Placements never change once made. A miss is cached too (scanners retry), and dropped on
-	 * every instance when a placement with that slug is made.
+	 * Placements never change once made. A miss is cached too (scanners retry), and
+	 * dropped on every instance when a placement with that slug is made.
 	 */
 	private final Cache<String, Optional<Placement>> bySlug;
 
@@ -111,9 +115,8 @@ public class PlacementService {
 	public PlacementView view(Placement p) {
 		String base = this.publicUrl.base();
 		return new PlacementView(p.id(), p.slug(), p.campaignId(), p.screenId(), base + "/s/" + p.slug(),
-				base + "/admin/api/placements/" + p.slug() + "/qr.png", base + "/admin/api/placements/" + p.slug()
-						+ "/qr.svg",
-				p.createdAt());
+				base + "/admin/api/placements/" + p.slug() + "/qr.png",
+				base + "/admin/api/placements/" + p.slug() + "/qr.svg", p.createdAt());
 	}
 
 	private String newSlug() {

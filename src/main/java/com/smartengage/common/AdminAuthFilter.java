@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards {@code /admin/api/**} with {@code Authorization: Bearer <token>}. The token is kept only
- * as its SHA-256 and compared in constant time. Without a configured token, everyone is refused.
+ * Guards {@code /admin/api/**} with {@code Authorization: Bearer <token>}. The token is
+ * kept only as its SHA-256 and compared in constant time. Without a configured token,
+ * everyone is refused.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

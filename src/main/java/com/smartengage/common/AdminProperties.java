@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the admin API.
  *
- * @param token the bearer token of the admin API ({@code SMART_ENGAGE_ADMIN_TOKEN}); without it
- * the admin API refuses every request
+ * @param token the bearer token of the admin API ({@code SMART_ENGAGE_ADMIN_TOKEN});
+ * without it the admin API refuses every request
  */
 @ConfigurationProperties("smart-engage.admin")
 public record AdminProperties(String token) {

@@ -13,10 +13,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat's last-resort error writer, for requests refused before they reach the application: a
- * path Tomcat will not decode (an encoded slash or backslash, a NUL, broken UTF-8). On the JSON
- * APIs it writes the same {@code {"error_msg": ...}} body as every other error; elsewhere
- * Tomcat's plain page, without report or server version.
+ * Tomcat's last-resort error writer, for requests refused before they reach the
+ * application: a path Tomcat will not decode (an encoded slash or backslash, a NUL,
+ * broken UTF-8). On the JSON APIs it writes the same {@code {"error_msg": ...}} body as
+ * every other error; elsewhere Tomcat's plain page, without report or server version.
  */
 class ApiErrorReportValve extends ErrorReportValve {
 
@@ -45,7 +45,8 @@ class ApiErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				// The sentences are constants without quotes or backslashes: nothing to escape.
+				// The sentences are constants without quotes or backslashes: nothing to
+				// escape.
 				writer.write("{\"error_msg\":\"" + message(status) + "\"}");
 				response.finishResponse();
 			}

@@ -20,9 +20,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every exception to the contract's {@code {"error_msg": ...}} body on API paths, and to a
- * friendly HTML page elsewhere. Spring's own errors (bad JSON, unknown route, wrong method) come
- * through here as well, so no caller ever sees a stack trace or a whitelabel page.
+ * Maps every exception to the contract's {@code {"error_msg": ...}} body on API paths,
+ * and to a friendly HTML page elsewhere. Spring's own errors (bad JSON, unknown route,
+ * wrong method) come through here as well, so no caller ever sees a stack trace or a
+ * whitelabel page.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -55,9 +56,8 @@ class ApiExceptionHandler {
 	ResponseEntity<?> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
 		String allowed = ex.getSupportedHttpMethods() == null ? "" : " (allowed: "
 				+ String.join(", ", ex.getSupportedHttpMethods().stream().map(Object::toString).toList()) + ")";
-		return answer(request, HttpStatus.METHOD_NOT_ALLOWED,
-				"Method " + Ids.echo(request.getMethod()) + " is not allowed on " + Ids.echo(request.getRequestURI())
-						+ allowed);
+		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "Method " + Ids.echo(request.getMethod())
+				+ " is not allowed on " + Ids.echo(request.getRequestURI()) + allowed);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -84,8 +84,9 @@ class ApiExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<?> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		return answer(request, HttpStatus.BAD_REQUEST,
-				ex.getName() + " must be a valid " + (ex.getRequiredType() == null ? "value"
-						: ex.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+				ex.getName() + " must be a valid "
+						+ (ex.getRequiredType() == null ? "value"
+								: ex.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT))
 						+ ", not " + Ids.echo(String.valueOf(ex.getValue())));
 	}
 

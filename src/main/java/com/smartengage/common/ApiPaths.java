@@ -2,7 +2,10 @@ package com.smartengage.common;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Which request paths answer in JSON (APIs) rather than HTML (shopper and operator pages). */
+/**
+ * Which request paths answer in JSON (APIs) rather than HTML (shopper and operator
+ * pages).
+ */
 public final class ApiPaths {
 
 	/** The partner API, authenticated by the API-KEY header. */
@@ -16,9 +19,10 @@ public final class ApiPaths {
 
 	/**
 	 * The path the request is routed by: decoded, normalized, without path parameters
-	 * ({@code ;x=1}) and without the context path. Every check of which part of the server a
-	 * request is for must use this, never the raw request URI, which {@code /admin;x/api/..} or
-	 * {@code /%61dmin/api/..} would slip past while Spring MVC still routes them.
+	 * ({@code ;x=1}) and without the context path. Every check of which part of the
+	 * server a request is for must use this, never the raw request URI, which
+	 * {@code /admin;x/api/..} or {@code /%61dmin/api/..} would slip past while Spring MVC
+	 * still routes them.
 	 */
 	public static String of(HttpServletRequest request) {
 		String servletPath = request.getServletPath();

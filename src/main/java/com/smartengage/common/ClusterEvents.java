@@ -24,10 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Small messages that every server instance must hear, such as "API key 7 was revoked" so that
- * every instance drops it from its cache at once. On PostgreSQL they travel through
- * {@code LISTEN/NOTIFY} on one channel; on H2 (one instance by nature: the file is locked) they
- * are delivered in process. A listener hears its own instance's messages too.
+ * Small messages that every server instance must hear, such as "API key 7 was revoked" so
+ * that every instance drops it from its cache at once. On PostgreSQL they travel through
+ * {@code LISTEN/NOTIFY} on one channel; on H2 (one instance by nature: the file is
+ * locked) they are delivered in process. A listener hears its own instance's messages
+ * too.
  */
 @Component
 public class ClusterEvents implements SmartInitializingSingleton, DisposableBean {
@@ -54,15 +55,18 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 		this.postgres = isPostgres(dataSource);
 	}
 
-	/** Calls {@code listener} with the payload of every message of this topic, on any instance. */
+	/**
+	 * Calls {@code listener} with the payload of every message of this topic, on any
+	 * instance.
+	 */
 	public void subscribe(String topic, Consumer<String> listener) {
 		this.listeners.computeIfAbsent(topic, (t) -> new CopyOnWriteArrayList<>()).add(listener);
 	}
 
 	/**
-	 * Sends a message to every instance. On PostgreSQL it is delivered when the surrounding
-	 * transaction commits (and not at all if it rolls back), so listeners never act on a change
-	 * that did not happen.
+	 * Sends a message to every instance. On PostgreSQL it is delivered when the
+	 * surrounding transaction commits (and not at all if it rolls back), so listeners
+	 * never act on a change that did not happen.
 	 */
 	public void publish(String topic, String payload) {
 		if (this.postgres) {
@@ -131,7 +135,10 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 		}
 	}
 
-	/** A connection of its own, outside the pool, so that listening never takes one from requests. */
+	/**
+	 * A connection of its own, outside the pool, so that listening never takes one from
+	 * requests.
+	 */
 	private Connection openListenerConnection() throws SQLException {
 		if (this.dataSource instanceof HikariDataSource hikari) {
 			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
@@ -161,7 +168,10 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 
 	private static boolean isPostgres(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+			return connection.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT)
+				.contains("postgresql");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not reach the database to learn its kind", ex);

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers errors that never reached a controller (a filter's sendError, the servlet container):
- * the same JSON body on API paths, the friendly page elsewhere, never the whitelabel page.
+ * Answers errors that never reached a controller (a filter's sendError, the servlet
+ * container): the same JSON body on API paths, the friendly page elsewhere, never the
+ * whitelabel page.
  */
 @Hidden
 @RestController

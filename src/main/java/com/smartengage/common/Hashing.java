@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256, the one hash used for secrets at rest (API keys, the admin token) and request digests. */
+/**
+ * SHA-256, the one hash used for secrets at rest (API keys, the admin token) and request
+ * digests.
+ */
 public final class Hashing {
 
 	private Hashing() {

@@ -16,9 +16,9 @@ public final class Ids {
 	}
 
 	/**
-	 * Caller-supplied text made safe to put into an error sentence: cut to {@link #MAX_ECHO}
-	 * characters (never inside a surrogate pair), without control characters or unpaired surrogates. JSON escaping is
-	 * left to the JSON writer.
+	 * Caller-supplied text made safe to put into an error sentence: cut to
+	 * {@link #MAX_ECHO} characters (never inside a surrogate pair), without control
+	 * characters or unpaired surrogates. JSON escaping is left to the JSON writer.
 	 */
 	public static String echo(String text) {
 		if (text == null) {

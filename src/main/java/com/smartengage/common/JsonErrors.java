@@ -8,7 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-/** Writes the {@code {"error_msg": ...}} body from places that run before Spring MVC (filters). */
+/**
+ * Writes the {@code {"error_msg": ...}} body from places that run before Spring MVC
+ * (filters).
+ */
 @Component
 public class JsonErrors {
 

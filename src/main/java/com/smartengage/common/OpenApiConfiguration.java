@@ -13,8 +13,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Smart Engage server", version = "1",
 		description = "Partner API (API-KEY header) and admin API (Authorization: Bearer <admin token>)."))
-@SecuritySchemes({ @SecurityScheme(name = "API-KEY", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-		paramName = "API-KEY"), @SecurityScheme(name = "admin", type = SecuritySchemeType.HTTP, scheme = "bearer") })
+@SecuritySchemes({
+		@SecurityScheme(name = "API-KEY", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+				paramName = "API-KEY"),
+		@SecurityScheme(name = "admin", type = SecuritySchemeType.HTTP, scheme = "bearer") })
 class OpenApiConfiguration {
 
 }

@@ -5,7 +5,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Where shoppers and partners reach this server, for the URLs it hands out (scan, QR, coupon).
+ * Where shoppers and partners reach this server, for the URLs it hands out (scan, QR,
+ * coupon).
  *
  * @param publicUrl the server's public root URL ({@code SMART_ENGAGE_PUBLIC_URL}), e.g.
  * {@code https://engage.example.com}; when unset, the URL the current request came in on

@@ -7,8 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Moves instants in and out of {@code TIMESTAMP WITH TIME ZONE} columns the same way on H2 and
- * PostgreSQL: both drivers speak {@link OffsetDateTime}, neither is reliable with {@link Instant}.
+ * Moves instants in and out of {@code TIMESTAMP WITH TIME ZONE} columns the same way on
+ * H2 and PostgreSQL: both drivers speak {@link OffsetDateTime}, neither is reliable with
+ * {@link Instant}.
  */
 public final class SqlTime {
 

@@ -1,16 +1,19 @@
 package com.smartengage.common;
 
 /**
- * Checks for the free text operators give (names, locations, URLs): trimmed, bounded, and free of
- * control characters and broken UTF-16, which PostgreSQL would refuse (NUL) and pages would show
- * as garbage.
+ * Checks for the free text operators give (names, locations, URLs): trimmed, bounded, and
+ * free of control characters and broken UTF-16, which PostgreSQL would refuse (NUL) and
+ * pages would show as garbage.
  */
 public final class Texts {
 
 	private Texts() {
 	}
 
-	/** The trimmed text; a 400 naming the field when it is missing, blank, too long or not clean. */
+	/**
+	 * The trimmed text; a 400 naming the field when it is missing, blank, too long or not
+	 * clean.
+	 */
 	public static String required(String field, String value, int max) {
 		String text = optional(field, value, max);
 		if (text == null) {
@@ -19,7 +22,9 @@ public final class Texts {
 		return text;
 	}
 
-	/** The trimmed text, or null when missing or blank; a 400 when too long or not clean. */
+	/**
+	 * The trimmed text, or null when missing or blank; a 400 when too long or not clean.
+	 */
 	public static String optional(String field, String value, int max) {
 		if (value == null || value.isBlank()) {
 			return null;

@@ -13,8 +13,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Puts {@link ApiErrorReportValve} in the place of Tomcat's own error report valve, so that
- * requests Tomcat refuses itself still answer in JSON on the APIs.
+ * Puts {@link ApiErrorReportValve} in the place of Tomcat's own error report valve, so
+ * that requests Tomcat refuses itself still answer in JSON on the APIs.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatErrorReportConfiguration {
@@ -22,7 +22,8 @@ class TomcatErrorReportConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> apiErrorReportValve() {
-		// Runs after Boot's own customizer, which adds a plain ErrorReportValve to the host.
+		// Runs after Boot's own customizer, which adds a plain ErrorReportValve to the
+		// host.
 		return (factory) -> factory.addContextCustomizers((context) -> {
 			if (!(context.getParent() instanceof StandardHost host)) {
 				return;
@@ -34,7 +35,8 @@ class TomcatErrorReportConfiguration {
 				}
 			}
 			pipeline.addValve(new ApiErrorReportValve());
-			// So that the host, when it starts, finds this valve and adds no default one of its own.
+			// So that the host, when it starts, finds this valve and adds no default one
+			// of its own.
 			host.setErrorReportValveClass(ApiErrorReportValve.class.getName());
 		});
 	}

@@ -56,10 +56,12 @@ class CouponApiController {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	ResponseEntity<?> engage(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
 			@PathVariable String sessionId,
-			@Parameter(description = "Optional: a retry with the same key within 24 h gets the same coupon back")
-			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+			@Parameter(
+					description = "Optional: a retry with the same key within 24 h gets the same coupon back") @RequestHeader(
+							name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			HttpServletRequest request) throws IOException {
-		// The body carries nothing; it is read only so that an oversized or malformed one is refused.
+		// The body carries nothing; it is read only so that an oversized or malformed one
+		// is refused.
 		this.requests.read(request);
 		return this.idempotent.run(partner, idempotencyKey, "engage-v3\n" + sessionId,
 				() -> this.coupons.issue(partner.partnerId(), sessionId));

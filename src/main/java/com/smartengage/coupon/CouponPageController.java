@@ -15,11 +15,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import com.smartengage.common.MessagePages;
 import com.smartengage.qr.QrCodes;
 
-/** {@code GET /c/<token>}: the shopper's coupon, readable on a phone and scannable at the till. */
+/**
+ * {@code GET /c/<token>}: the shopper's coupon, readable on a phone and scannable at the
+ * till.
+ */
 @Controller
 class CouponPageController {
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter
+		.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
 	private final CouponService coupons;

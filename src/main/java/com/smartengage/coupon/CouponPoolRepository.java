@@ -31,8 +31,8 @@ class CouponPoolRepository {
 	}
 
 	/**
-	 * Inserts the codes, skipping any the partner already has; answers, per code, whether it was
-	 * inserted.
+	 * Inserts the codes, skipping any the partner already has; answers, per code, whether
+	 * it was inserted.
 	 */
 	boolean[] insertCodes(long campaignId, long partnerId, List<String> codes) {
 		int[][] counts = this.jdbcTemplate.batchUpdate(INSERT_CODE, codes, 1000, (ps, code) -> {

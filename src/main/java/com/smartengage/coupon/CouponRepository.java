@@ -16,9 +16,10 @@ import com.smartengage.common.SqlTime;
 class CouponRepository {
 
 	/**
-	 * A free code of the pool, locked; codes other transactions are claiming are skipped, so
-	 * concurrent issues never wait on each other. No ORDER BY: with one, H2 sorts after locking and
-	 * so locks every free code of the pool, and a concurrent issue would find none left.
+	 * A free code of the pool, locked; codes other transactions are claiming are skipped,
+	 * so concurrent issues never wait on each other. No ORDER BY: with one, H2 sorts
+	 * after locking and so locks every free code of the pool, and a concurrent issue
+	 * would find none left.
 	 */
 	private static final String CLAIM_FREE = """
 			SELECT id, code FROM coupon

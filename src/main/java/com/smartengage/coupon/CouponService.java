@@ -22,9 +22,10 @@ import com.smartengage.journey.JourneySession;
 import com.smartengage.journey.SessionRepository;
 
 /**
- * Issues a session its one coupon and redeems it at the till. The database enforces the rules:
- * a conditional update gives each session one issue, a unique session column gives each code one
- * session, and {@code SKIP LOCKED} lets concurrent issues take different codes without waiting.
+ * Issues a session its one coupon and redeems it at the till. The database enforces the
+ * rules: a conditional update gives each session one issue, a unique session column gives
+ * each code one session, and {@code SKIP LOCKED} lets concurrent issues take different
+ * codes without waiting.
  */
 @Service
 public class CouponService {
@@ -84,8 +85,8 @@ public class CouponService {
 			throw alreadyIssued(rawSessionId);
 		}
 		CouponRepository.FreeCode free = this.coupons.claimFree(campaign.id())
-			.orElseThrow(() -> new BadRequestException("No coupons are left for campaign " + campaign.id()
-					+ "; the pool is used up"));
+			.orElseThrow(() -> new BadRequestException(
+					"No coupons are left for campaign " + campaign.id() + "; the pool is used up"));
 		String token = newToken();
 		Instant expiresAt = now.plus(Duration.ofDays(campaign.couponValidDays()));
 		if (!this.coupons.assign(free.id(), id, token, now, expiresAt)) {
@@ -97,7 +98,8 @@ public class CouponService {
 
 	@Transactional
 	public RedeemedCoupon redeem(long partnerId, String code) {
-		// No pool holds a longer code or one with control characters (imports refuse them), and
+		// No pool holds a longer code or one with control characters (imports refuse
+		// them), and
 		// PostgreSQL refuses a NUL in a parameter: such a code is unknown without asking.
 		boolean storable = code.length() <= CouponPoolService.MAX_CODE_LENGTH
 				&& code.chars().noneMatch(Character::isISOControl);

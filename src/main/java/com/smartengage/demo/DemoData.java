@@ -24,8 +24,9 @@ import com.smartengage.screen.Screen;
 import com.smartengage.screen.ScreenService;
 
 /**
- * {@code --demo}: seeds a demo partner, key, campaign, screen and placement, and prints what the
- * README's walkthrough needs. Running it again reuses the demo partner and prints a fresh key.
+ * {@code --demo}: seeds a demo partner, key, campaign, screen and placement, and prints
+ * what the README's walkthrough needs. Running it again reuses the demo partner and
+ * prints a fresh key.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -59,8 +60,8 @@ class DemoData implements ApplicationRunner {
 	}
 
 	/**
-	 * Before start-up: with {@code --demo} and no admin token configured, makes one up for this run
-	 * so that the walkthrough's admin calls work.
+	 * Before start-up: with {@code --demo} and no admin token configured, makes one up
+	 * for this run so that the walkthrough's admin calls work.
 	 */
 	static void prepare(SpringApplication application, String[] args) {
 		boolean demo = List.of(args).contains("--" + SWITCH);
@@ -71,8 +72,8 @@ class DemoData implements ApplicationRunner {
 		if (demo && !tokenGiven) {
 			byte[] token = new byte[24];
 			new SecureRandom().nextBytes(token);
-			application.setDefaultProperties(Map.of("smart-engage.admin.token", HexFormat.of().formatHex(token),
-					GENERATED_TOKEN, "true"));
+			application.setDefaultProperties(
+					Map.of("smart-engage.admin.token", HexFormat.of().formatHex(token), GENERATED_TOKEN, "true"));
 		}
 	}
 
@@ -106,7 +107,8 @@ class DemoData implements ApplicationRunner {
 		out.append("Demo data is ready. Paste these lines into another shell:\n\n");
 		out.append("  export BASE=").append(base).append('\n');
 		if (this.environment.getProperty(GENERATED_TOKEN) != null) {
-			out.append("  export ADMIN_TOKEN=").append(this.environment.getProperty("smart-engage.admin.token"))
+			out.append("  export ADMIN_TOKEN=")
+				.append(this.environment.getProperty("smart-engage.admin.token"))
 				.append("   # made up for this run only\n");
 		}
 		else {

@@ -3,9 +3,10 @@ package com.smartengage.journey;
 import java.util.UUID;
 
 /**
- * Builds the redirect to a partner's form: the configured URL with {@code session_id} added to
- * its query, its own query and fragment kept. The URL was validated when the campaign was made
- * and the id is a UUID, so nothing a shopper sends can reach the Location header.
+ * Builds the redirect to a partner's form: the configured URL with {@code session_id}
+ * added to its query, its own query and fragment kept. The URL was validated when the
+ * campaign was made and the id is a UUID, so nothing a shopper sends can reach the
+ * Location header.
  */
 final class FormRedirect {
 

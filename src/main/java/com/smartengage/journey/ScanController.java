@@ -26,9 +26,9 @@ import com.smartengage.campaign.PlacementService;
 import com.smartengage.common.MessagePages;
 
 /**
- * {@code GET /s/<slug>}: the URL inside every QR code. A shopper's scan creates a session and is
- * sent on to the partner's form; link-preview bots and HEAD requests see the page without
- * starting anything.
+ * {@code GET /s/<slug>}: the URL inside every QR code. A shopper's scan creates a session
+ * and is sent on to the partner's form; link-preview bots and HEAD requests see the page
+ * without starting anything.
  */
 @RestController
 @Tag(name = "Shopper pages")
@@ -44,8 +44,8 @@ class ScanController {
 
 	private final Clock clock;
 
-	ScanController(PlacementService placements, CampaignService campaigns, SessionService sessions,
-			MessagePages pages, Clock clock) {
+	ScanController(PlacementService placements, CampaignService campaigns, SessionService sessions, MessagePages pages,
+			Clock clock) {
 		this.placements = placements;
 		this.campaigns = campaigns;
 		this.sessions = sessions;

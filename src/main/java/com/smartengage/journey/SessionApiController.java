@@ -58,9 +58,9 @@ class SessionApiController {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "404", description = "No session with that id for this partner",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-	ResponseEntity<?> updateStatus(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
-			@Parameter(description = "Optional: a retry with the same key within 24 h replays the first answer")
-			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+	ResponseEntity<?> updateStatus(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner, @Parameter(
+			description = "Optional: a retry with the same key within 24 h replays the first answer") @RequestHeader(
+					name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			HttpServletRequest request) throws IOException {
 		JsonNode body = this.requests.readObject(request, "session_id and new_status");
 		String sessionId = PartnerRequests.requiredText(body, "session_id");
@@ -82,8 +82,8 @@ class SessionApiController {
 	}
 
 	@Schema(name = "UpdateSessionStatus")
-	record UpdateStatusRequest(
-			@Schema(example = "8960569d-db50-4742-8668-1da5c8ddf652") @com.fasterxml.jackson.annotation.JsonProperty("session_id") String sessionId,
+	record UpdateStatusRequest(@Schema(
+			example = "8960569d-db50-4742-8668-1da5c8ddf652") @com.fasterxml.jackson.annotation.JsonProperty("session_id") String sessionId,
 			@Schema(example = "FORM_REVIEWING") @com.fasterxml.jackson.annotation.JsonProperty("new_status") String newStatus) {
 	}
 

@@ -33,7 +33,10 @@ public class SessionRepository {
 			FROM journey_session WHERE id = :id AND partner_id = :partnerId
 			""";
 
-	/** Moves a session forward; matches no row when it already is there or past it, ended or expired. */
+	/**
+	 * Moves a session forward; matches no row when it already is there or past it, ended
+	 * or expired.
+	 */
 	private static final String ADVANCE = """
 			UPDATE journey_session
 			SET status = :status, step_index = :stepIndex, ended = :ended,
@@ -42,13 +45,18 @@ public class SessionRepository {
 			  AND expires_at > :now
 			""";
 
-	/** Ends a session at a failure step; matches no row when it already ended or expired. */
+	/**
+	 * Ends a session at a failure step; matches no row when it already ended or expired.
+	 */
 	private static final String FAIL = """
 			UPDATE journey_session SET status = :status, ended = TRUE, updated_at = :now
 			WHERE id = :id AND partner_id = :partnerId AND ended = FALSE AND expires_at > :now
 			""";
 
-	/** Marks the coupon as issued; matches no row when it was issued already or is not earned. */
+	/**
+	 * Marks the coupon as issued; matches no row when it was issued already or is not
+	 * earned.
+	 */
 	private static final String MARK_COUPON_ISSUED = """
 			UPDATE journey_session SET coupon_issued_at = :now, updated_at = :now
 			WHERE id = :id AND partner_id = :partnerId AND coupon_issued_at IS NULL AND rewarded_at IS NOT NULL
@@ -125,7 +133,10 @@ public class SessionRepository {
 			.update() == 1;
 	}
 
-	/** Claims the session's one coupon; false when it was claimed already or is not earned. */
+	/**
+	 * Claims the session's one coupon; false when it was claimed already or is not
+	 * earned.
+	 */
 	public boolean markCouponIssued(UUID id, long partnerId, Instant now) {
 		return this.jdbc.sql(MARK_COUPON_ISSUED)
 			.param("id", id)

@@ -19,9 +19,9 @@ import com.smartengage.common.NotFoundException;
 import com.smartengage.common.PublicUrl;
 
 /**
- * Sessions: created by a scan, moved forward by partners' status updates. Every rule that must
- * hold under concurrency is a conditional UPDATE, so the database decides which of two racing
- * requests wins, on one instance or many.
+ * Sessions: created by a scan, moved forward by partners' status updates. Every rule that
+ * must hold under concurrency is a conditional UPDATE, so the database decides which of
+ * two racing requests wins, on one instance or many.
  */
 @Service
 public class SessionService {
@@ -45,7 +45,10 @@ public class SessionService {
 		this.clock = clock;
 	}
 
-	/** Starts a journey for a scan of the placement; the session and its SCANNED event are durable on return. */
+	/**
+	 * Starts a journey for a scan of the placement; the session and its SCANNED event are
+	 * durable on return.
+	 */
 	@Transactional
 	public UUID scan(Placement placement, Campaign campaign) {
 		UUID id = UUID.randomUUID();
@@ -80,10 +83,12 @@ public class SessionService {
 		}
 		else {
 			Instant rewardedAt = index >= flow.rewardIndex() ? now : null;
-			moved = this.repository.advance(id, partnerId, newStatus, index, index == flow.lastIndex(), rewardedAt, now);
+			moved = this.repository.advance(id, partnerId, newStatus, index, index == flow.lastIndex(), rewardedAt,
+					now);
 		}
 		if (!moved) {
-			// Another request moved the session between our read and our write: answer as if we came second.
+			// Another request moved the session between our read and our write: answer as
+			// if we came second.
 			JourneySession current = this.repository.find(id, partnerId).orElseThrow();
 			checkCanMove(current, failure, index, rawSessionId, now);
 			throw new AlreadyCompletedException(rawSessionId);

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** A session as the partner API's {@code GET /smart-engage/get/session/<id>} shows it. */
 record SessionView(@JsonProperty("session_id") String sessionId, @JsonProperty("campaign_id") long campaignId,
 		@JsonProperty("screen_id") long screenId, String flow, String status, boolean ended, boolean expired,
-		@JsonProperty("created_at") Instant createdAt, @JsonProperty("expires_at") Instant expiresAt,
-		List<Step> steps, Coupon coupon) {
+		@JsonProperty("created_at") Instant createdAt, @JsonProperty("expires_at") Instant expiresAt, List<Step> steps,
+		Coupon coupon) {
 
 	record Step(String step, Instant at) {
 	}

@@ -19,9 +19,10 @@ import com.smartengage.common.Hashing;
 import com.smartengage.common.NotFoundException;
 
 /**
- * Creates, verifies and revokes partner API keys. A key is 256 random bits; only its SHA-256 is
- * stored (a key has far too much entropy for a slow hash to add anything), and verified keys are
- * served from a short-lived cache so that the hot path does not ask the database each time.
+ * Creates, verifies and revokes partner API keys. A key is 256 random bits; only its
+ * SHA-256 is stored (a key has far too much entropy for a slow hash to add anything), and
+ * verified keys are served from a short-lived cache so that the hot path does not ask the
+ * database each time.
  */
 @Service
 public class ApiKeyService {
@@ -76,9 +77,9 @@ public class ApiKeyService {
 	}
 
 	/**
-	 * Revokes a key; it stops working at once on this instance and, through {@link ClusterEvents},
-	 * on every other one (the cache TTL bounds the delay should that message be lost). Revoking
-	 * twice is harmless.
+	 * Revokes a key; it stops working at once on this instance and, through
+	 * {@link ClusterEvents}, on every other one (the cache TTL bounds the delay should
+	 * that message be lost). Revoking twice is harmless.
 	 */
 	@Transactional
 	public void revoke(long keyId) {
@@ -93,7 +94,9 @@ public class ApiKeyService {
 		this.verified.asMap().values().removeIf((principal) -> principal.keyId() == keyId);
 	}
 
-	/** The partner behind a presented key, or empty for a missing, unknown or revoked key. */
+	/**
+	 * The partner behind a presented key, or empty for a missing, unknown or revoked key.
+	 */
 	public Optional<PartnerPrincipal> authenticate(String presentedKey) {
 		if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > 200) {
 			return Optional.empty();

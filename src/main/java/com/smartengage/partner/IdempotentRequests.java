@@ -24,9 +24,10 @@ import com.smartengage.common.Ids;
 
 /**
  * The optional {@code Idempotency-Key} header of the partner API's POST calls. The first
- * successful answer under a key is stored in the same transaction as the change it reports, so a
- * retry (after a timeout, say) gets that answer again, however the first call ended on the
- * client's side. The same key with another request is a 400. Without the header nothing changes.
+ * successful answer under a key is stored in the same transaction as the change it
+ * reports, so a retry (after a timeout, say) gets that answer again, however the first
+ * call ended on the client's side. The same key with another request is a 400. Without
+ * the header nothing changes.
  */
 @Component
 public class IdempotentRequests {
@@ -55,13 +56,15 @@ public class IdempotentRequests {
 	}
 
 	/**
-	 * Runs {@code action} (which answers a 200 body or throws an {@link ApiException}) under the key,
-	 * or replays the answer stored for it.
-	 * @param fingerprint what makes two requests "the same": method, path and the meaningful fields
+	 * Runs {@code action} (which answers a 200 body or throws an {@link ApiException})
+	 * under the key, or replays the answer stored for it.
+	 * @param fingerprint what makes two requests "the same": method, path and the
+	 * meaningful fields
 	 */
 	public ResponseEntity<?> run(PartnerPrincipal partner, String key, String fingerprint, Supplier<Object> action) {
 		if (key == null) {
-			// JSON whatever the Accept header says: the change is made by now, so a 406 would hide it.
+			// JSON whatever the Accept header says: the change is made by now, so a 406
+			// would hide it.
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(action.get());
 		}
 		if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch((c) -> c >= 0x21 && c <= 0x7e)) {
@@ -84,9 +87,11 @@ public class IdempotentRequests {
 			});
 		}
 		catch (ApiException | DuplicateKeyException ex) {
-			// A concurrent request under the same key may have won; if so, its answer is ours.
+			// A concurrent request under the same key may have won; if so, its answer is
+			// ours.
 			Instant cutoff = this.clock.instant().minus(this.properties.idempotencyTtl());
-			Optional<IdempotentRequestRepository.Stored> stored = this.repository.find(partner.partnerId(), key, cutoff);
+			Optional<IdempotentRequestRepository.Stored> stored = this.repository.find(partner.partnerId(), key,
+					cutoff);
 			if (stored.isPresent()) {
 				return replay(stored.get(), hash, key);
 			}

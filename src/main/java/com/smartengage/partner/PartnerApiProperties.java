@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the partner API.
  *
- * @param keyCacheTtl how long a verified API key is served from memory before the database is
- * asked again; revocations reach every instance at once as cluster events, this bounds the delay
- * should one be lost
+ * @param keyCacheTtl how long a verified API key is served from memory before the
+ * database is asked again; revocations reach every instance at once as cluster events,
+ * this bounds the delay should one be lost
  * @param keyCacheSize most API keys kept in memory
  * @param maxBodyBytes largest request body accepted on the partner API
  * @param idempotencyTtl how long an answer given under an Idempotency-Key is replayed

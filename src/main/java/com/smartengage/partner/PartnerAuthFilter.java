@@ -20,8 +20,8 @@ import com.smartengage.common.ErrorBody;
 import com.smartengage.common.JsonErrors;
 
 /**
- * Checks the {@code API-KEY} header before anything else on the partner API, as the contract
- * says, and leaves the caller's {@link PartnerPrincipal} on the request.
+ * Checks the {@code API-KEY} header before anything else on the partner API, as the
+ * contract says, and leaves the caller's {@link PartnerPrincipal} on the request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

@@ -15,9 +15,9 @@ import com.smartengage.common.Ids;
 import com.smartengage.common.PayloadTooLargeException;
 
 /**
- * Reads partner API bodies the way partners' clients send them: with or without a Content-Type
- * header, empty, {@code {}} or {@code []}, never more than the configured limit, unknown fields
- * ignored. Every failure is a sentence that says what was wrong.
+ * Reads partner API bodies the way partners' clients send them: with or without a
+ * Content-Type header, empty, {@code {}} or {@code []}, never more than the configured
+ * limit, unknown fields ignored. Every failure is a sentence that says what was wrong.
  */
 @Component
 public class PartnerRequests {
@@ -31,7 +31,10 @@ public class PartnerRequests {
 		this.maxBodyBytes = properties.maxBodyBytes();
 	}
 
-	/** The body as JSON, or null when it is empty; malformed JSON is a 400, too large a 413. */
+	/**
+	 * The body as JSON, or null when it is empty; malformed JSON is a 400, too large a
+	 * 413.
+	 */
 	public JsonNode read(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > this.maxBodyBytes) {
 			throw new PayloadTooLargeException(this.maxBodyBytes);

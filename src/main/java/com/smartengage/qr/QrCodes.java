@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 import com.smartengage.common.BadRequestException;
 
 /**
- * Renders QR codes as PNG and SVG, with the standard quiet zone of four modules around the
- * symbol, so that phones read them from a screen or a print.
+ * Renders QR codes as PNG and SVG, with the standard quiet zone of four modules around
+ * the symbol, so that phones read them from a screen or a print.
  */
 @Component
 public class QrCodes {
@@ -36,8 +36,8 @@ public class QrCodes {
 	public static final int DEFAULT_SIZE = 512;
 
 	/**
-	 * A PNG of {@code size} pixels square. Every module is a whole number of pixels, so the symbol
-	 * stays sharp; the pixels left over widen the quiet zone.
+	 * A PNG of {@code size} pixels square. Every module is a whole number of pixels, so
+	 * the symbol stays sharp; the pixels left over widen the quiet zone.
 	 */
 	public byte[] png(String text, int size) {
 		checkSize(size);
@@ -86,14 +86,21 @@ public class QrCodes {
 					while (x + run < matrix.getWidth() && matrix.get(x + run, y) == 1) {
 						run++;
 					}
-					path.append('M').append(x + QUIET_ZONE).append(' ').append(y + QUIET_ZONE)
-						.append('h').append(run).append("v1h-").append(run).append('z');
+					path.append('M')
+						.append(x + QUIET_ZONE)
+						.append(' ')
+						.append(y + QUIET_ZONE)
+						.append('h')
+						.append(run)
+						.append("v1h-")
+						.append(run)
+						.append('z');
 					x += run - 1;
 				}
 			}
 		}
-		return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + size + "\" height=\"" + size
-				+ "\" viewBox=\"0 0 " + modules + " " + modules + "\" shape-rendering=\"crispEdges\">"
+		return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + size + "\" height=\"" + size + "\" viewBox=\"0 0 "
+				+ modules + " " + modules + "\" shape-rendering=\"crispEdges\">"
 				+ "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>" + "<path fill=\"#000\" d=\"" + path
 				+ "\"/></svg>";
 	}
@@ -110,8 +117,8 @@ public class QrCodes {
 
 	private static void checkSize(int size) {
 		if (size < MIN_SIZE || size > MAX_SIZE) {
-			throw new BadRequestException("size must be between " + MIN_SIZE + " and " + MAX_SIZE + " pixels, not "
-					+ size);
+			throw new BadRequestException(
+					"size must be between " + MIN_SIZE + " and " + MAX_SIZE + " pixels, not " + size);
 		}
 	}
 

@@ -54,9 +54,8 @@ class CampaignApiIntegrationTests {
 
 	@Test
 	void createsACampaignWithDefaultsAndAGeneratedPool() {
-		Http.Answer answer = createCampaign(
-				"{\"partner_id\": " + this.partner + ", \"name\": \"Free coffee\", \"form_url\": \"" + FORM
-						+ "\", \"coupon_quota\": 50}");
+		Http.Answer answer = createCampaign("{\"partner_id\": " + this.partner
+				+ ", \"name\": \"Free coffee\", \"form_url\": \"" + FORM + "\", \"coupon_quota\": 50}");
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 		JsonNode campaign = answer.json();
 		long id = campaign.get("id").asLong();
@@ -85,8 +84,8 @@ class CampaignApiIntegrationTests {
 
 	@Test
 	void createsACampaignWithAnEmptyPoolWhenNoQuotaIsGiven() {
-		JsonNode campaign = this.fixtures.campaign(
-				"{\"partner_id\": " + this.partner + ", \"name\": \"No pool\", \"form_url\": \"" + FORM + "\"}");
+		JsonNode campaign = this.fixtures
+			.campaign("{\"partner_id\": " + this.partner + ", \"name\": \"No pool\", \"form_url\": \"" + FORM + "\"}");
 		assertPool(campaign, 0, 0);
 		assertThat(codes(campaign.get("id").asLong())).isEmpty();
 	}
@@ -159,8 +158,7 @@ class CampaignApiIntegrationTests {
 				arguments(url("data:text/html,<script>alert(1)</script>"),
 						NOT_HTTP + "data:text/html,<script>alert(1)</script>"),
 				arguments(url("mailto:shop@partner.example.com"), NOT_HTTP + "mailto:shop@partner.example.com"),
-				arguments(url("/form"), NOT_HTTP + "/form"),
-				arguments(url("form.html"), NOT_HTTP + "form.html"),
+				arguments(url("/form"), NOT_HTTP + "/form"), arguments(url("form.html"), NOT_HTTP + "form.html"),
 				arguments(url("partner.example.com/form"), NOT_HTTP + "partner.example.com/form"),
 				arguments(url("//partner.example.com/form"), NOT_HTTP + "//partner.example.com/form"),
 				arguments(url("https:///form"), NOT_HTTP + "https:///form"),
@@ -181,10 +179,12 @@ class CampaignApiIntegrationTests {
 						"ends_at must be after starts_at"),
 				arguments(ok + ", \"starts_at\": \"2030-01-01T00:00:00Z\", \"ends_at\": \"2030-01-01T07:00:00+07:00\"",
 						"ends_at must be after starts_at"),
-				arguments(ok + ", \"starts_at\": \"tomorrow\"", "starts_at must be an ISO-8601 date-time with an "
-						+ "offset, e.g. 2026-12-01T09:00:00+07:00, not tomorrow"),
-				arguments(ok + ", \"ends_at\": \"2030-01-01T00:00:00\"", "ends_at must be an ISO-8601 date-time with "
-						+ "an offset, e.g. 2026-12-01T09:00:00+07:00, not 2030-01-01T00:00:00"),
+				arguments(ok + ", \"starts_at\": \"tomorrow\"",
+						"starts_at must be an ISO-8601 date-time with an "
+								+ "offset, e.g. 2026-12-01T09:00:00+07:00, not tomorrow"),
+				arguments(ok + ", \"ends_at\": \"2030-01-01T00:00:00\"",
+						"ends_at must be an ISO-8601 date-time with "
+								+ "an offset, e.g. 2026-12-01T09:00:00+07:00, not 2030-01-01T00:00:00"),
 				arguments(ok + ", \"session_ttl_minutes\": 0",
 						"session_ttl_minutes must be between 1 and 525600, not 0"),
 				arguments(ok + ", \"session_ttl_minutes\": 525601",
@@ -234,8 +234,7 @@ class CampaignApiIntegrationTests {
 	void refusesAMissingOrMalformedBody() {
 		Http.Answer empty = createCampaign("");
 		assertThat(empty.status()).isEqualTo(400);
-		assertThat(empty.errorMsg())
-			.isEqualTo("Request body must be a JSON object with partner_id, name and form_url");
+		assertThat(empty.errorMsg()).isEqualTo("Request body must be a JSON object with partner_id, name and form_url");
 
 		Http.Answer malformed = createCampaign("{\"partner_id\": " + this.partner + ", \"name\": ");
 		assertThat(malformed.status()).isEqualTo(400);
@@ -257,16 +256,16 @@ class CampaignApiIntegrationTests {
 
 	@Test
 	void refusesAFractionalPartnerIdInsteadOfRoundingIt() {
-		Http.Answer answer = createCampaign("{\"partner_id\": " + this.partner + ".7, \"name\": \"Rounded\", "
-				+ "\"form_url\": \"" + FORM + "\"}");
+		Http.Answer answer = createCampaign(
+				"{\"partner_id\": " + this.partner + ".7, \"name\": \"Rounded\", " + "\"form_url\": \"" + FORM + "\"}");
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
 		assertThat(campaignsOfPartner()).isEmpty();
 	}
 
 	@Test
 	void takesCouponCodesGivenAtCreation() {
-		JsonNode campaign = this.fixtures.campaign(body(
-				"\"coupon_codes\": [\" GIVEN-1 \", \"GIVEN-2\", \"GIVEN-1\", \"given-1\", \"ร้าน-3\"]"));
+		JsonNode campaign = this.fixtures
+			.campaign(body("\"coupon_codes\": [\" GIVEN-1 \", \"GIVEN-2\", \"GIVEN-1\", \"given-1\", \"ร้าน-3\"]"));
 		assertPool(campaign, 4, 0);
 		assertThat(codes(campaign.get("id").asLong())).containsExactlyInAnyOrder("GIVEN-1", "GIVEN-2", "given-1",
 				"ร้าน-3");
@@ -320,8 +319,8 @@ class CampaignApiIntegrationTests {
 		assertThat(answer.json().get("duplicates").asInt()).isEqualTo(2);
 		assertThat(answer.json().get("duplicate_codes").valueStream().map(JsonNode::asString))
 			.containsExactlyInAnyOrder("CSV-1", "OLD-1");
-		assertThat(codes(campaign)).containsExactlyInAnyOrder("OLD-1", "CSV-1", "CSV-2", "CSV,3", "CSV \"4\"",
-				"CSV-5", "CSV-6");
+		assertThat(codes(campaign)).containsExactlyInAnyOrder("OLD-1", "CSV-1", "CSV-2", "CSV,3", "CSV \"4\"", "CSV-5",
+				"CSV-6");
 	}
 
 	@Test
@@ -408,8 +407,8 @@ class CampaignApiIntegrationTests {
 		String slug = this.fixtures.placement(campaign, screen);
 		Http.Answer twice = createPlacement(campaign, "{\"screen_id\": " + screen + "}");
 		assertThat(twice.status()).isEqualTo(409);
-		assertThat(twice.errorMsg()).isEqualTo(
-				"Screen " + screen + " already shows campaign " + campaign + " through placement " + slug);
+		assertThat(twice.errorMsg())
+			.isEqualTo("Screen " + screen + " already shows campaign " + campaign + " through placement " + slug);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM placement WHERE campaign_id = :id")
 			.param("id", campaign)
 			.query(Long.class)
@@ -505,35 +504,38 @@ class CampaignApiIntegrationTests {
 	}
 
 	static Stream<Arguments> invalidFlows() {
-		return Stream.of(arguments("\"steps\": [\"SCANNED\"]",
-				"step SCANNED is reserved by the server; choose another name"),
-				arguments("\"steps\": [\"A\", \"COUPON_ISSUED\"]",
-						"step COUPON_ISSUED is reserved by the server; choose another name"),
-				arguments("\"steps\": [\"A\"], \"failure_steps\": [\"COUPON_REDEEMED\"]",
-						"step COUPON_REDEEMED is reserved by the server; choose another name"),
-				arguments("\"steps\": [\"A\", \"B\", \"A\"]", "step A appears twice"),
-				arguments("\"steps\": [\"A\", \"B\"], \"failure_steps\": [\"B\"]", "step B appears twice"),
-				arguments("\"steps\": [\"A\", \"B\"], \"reward_step\": \"C\"",
-						"reward_step C must be one of the flow's steps"),
-				arguments("\"steps\": [\"A\"], \"failure_steps\": [\"NO\"], \"reward_step\": \"NO\"",
-						"reward_step NO must be one of the flow's steps"),
-				arguments("\"steps\": [\"A\"], \"reward_step\": \"SCANNED\"",
-						"reward_step SCANNED must be one of the flow's steps"),
-				arguments("\"steps\": [\"a\"]",
-						"step a must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter"),
-				arguments("\"steps\": [\"FORM-SENT\"]",
-						"step FORM-SENT must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter"),
-				arguments("\"steps\": [\"FORM SENT\"]",
-						"step FORM SENT must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter"),
-				arguments("\"steps\": [\"2ND\"]",
-						"step 2ND must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter"),
-				arguments("\"steps\": [\"A\", \"\"]", "step is required"),
-				arguments("\"steps\": [\"A\", null]", "step is required"),
-				arguments("\"steps\": []", "steps must list at least one step"),
-				arguments("\"failure_steps\": [\"NO\"]", "steps must list at least one step"),
-				arguments("\"steps\": ["
-						+ String.join(", ", IntStream.range(0, 20).mapToObj((i) -> "\"S" + i + "\"").toList())
-						+ "], \"failure_steps\": [\"F\"]", "A flow has at most 20 steps, failure steps included"));
+		return Stream
+			.of(arguments("\"steps\": [\"SCANNED\"]", "step SCANNED is reserved by the server; choose another name"),
+					arguments("\"steps\": [\"A\", \"COUPON_ISSUED\"]",
+							"step COUPON_ISSUED is reserved by the server; choose another name"),
+					arguments("\"steps\": [\"A\"], \"failure_steps\": [\"COUPON_REDEEMED\"]",
+							"step COUPON_REDEEMED is reserved by the server; choose another name"),
+					arguments("\"steps\": [\"A\", \"B\", \"A\"]", "step A appears twice"),
+					arguments("\"steps\": [\"A\", \"B\"], \"failure_steps\": [\"B\"]", "step B appears twice"),
+					arguments("\"steps\": [\"A\", \"B\"], \"reward_step\": \"C\"",
+							"reward_step C must be one of the flow's steps"),
+					arguments("\"steps\": [\"A\"], \"failure_steps\": [\"NO\"], \"reward_step\": \"NO\"",
+							"reward_step NO must be one of the flow's steps"),
+					arguments("\"steps\": [\"A\"], \"reward_step\": \"SCANNED\"",
+							"reward_step SCANNED must be one of the flow's steps"),
+					arguments("\"steps\": [\"a\"]",
+							"step a must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter"),
+					arguments("\"steps\": [\"FORM-SENT\"]",
+							"step FORM-SENT must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter"),
+					arguments("\"steps\": [\"FORM SENT\"]",
+							"step FORM SENT must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter"),
+					arguments("\"steps\": [\"2ND\"]",
+							"step 2ND must be 1 to 64 characters of A-Z, 0-9 and _, starting with a letter"),
+					arguments("\"steps\": [\"A\", \"\"]", "step is required"),
+					arguments("\"steps\": [\"A\", null]", "step is required"),
+					arguments("\"steps\": []", "steps must list at least one step"),
+					arguments("\"failure_steps\": [\"NO\"]", "steps must list at least one step"),
+					arguments(
+							"\"steps\": ["
+									+ String.join(", ",
+											IntStream.range(0, 20).mapToObj((i) -> "\"S" + i + "\"").toList())
+									+ "], \"failure_steps\": [\"F\"]",
+							"A flow has at most 20 steps, failure steps included"));
 	}
 
 	@ParameterizedTest(name = "{1}")

@@ -36,7 +36,8 @@ class FlowTests {
 
 	@Test
 	void describesItsStepsInOrder() {
-		assertThat(this.fillForm.describeSteps()).isEqualTo("FORM_SUBMITTED, FORM_REVIEWING, FORM_APPROVED, FORM_REJECTED");
+		assertThat(this.fillForm.describeSteps())
+			.isEqualTo("FORM_SUBMITTED, FORM_REVIEWING, FORM_APPROVED, FORM_REJECTED");
 	}
 
 }

@@ -22,7 +22,8 @@ class TextsTests {
 
 	@Test
 	void refusesTooLong() {
-		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> Texts.required("name", "x".repeat(11), 10))
+		assertThatExceptionOfType(BadRequestException.class)
+			.isThrownBy(() -> Texts.required("name", "x".repeat(11), 10))
 			.withMessage("name must be at most 10 characters");
 	}
 

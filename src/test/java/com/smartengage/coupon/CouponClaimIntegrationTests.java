@@ -19,9 +19,9 @@ import com.smartengage.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A code being claimed must not hide the pool's other free codes from a concurrent issue. (H2 used
- * to lock every free code of the pool while claiming one, so a second shopper heard "no coupons
- * left" while codes remained.)
+ * A code being claimed must not hide the pool's other free codes from a concurrent issue.
+ * (H2 used to lock every free code of the pool while claiming one, so a second shopper
+ * heard "no coupons left" while codes remained.)
  */
 @IntegrationTest
 class CouponClaimIntegrationTests {

@@ -165,7 +165,8 @@ class ScanIntegrationTests {
 
 	@Test
 	void showsAPageAndStartsNoSessionOnceTheEndIsMovedIntoThePast() {
-		// The campaign was never scanned, so no cached copy hides the change made underneath.
+		// The campaign was never scanned, so no cached copy hides the change made
+		// underneath.
 		Setup setup = setUp(campaignBody(Fixtures.FORM_URL, ""));
 		this.jdbc.sql("UPDATE campaign SET ends_at = :endsAt WHERE id = :id")
 			.param("endsAt", OffsetDateTime.parse("2021-06-30T00:00:00Z"))

@@ -26,7 +26,10 @@ import com.smartengage.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The admin API for partners and their API keys, over real HTTP, down to what the database holds. */
+/**
+ * The admin API for partners and their API keys, over real HTTP, down to what the
+ * database holds.
+ */
 @IntegrationTest
 class PartnerApiIntegrationTests {
 
@@ -179,7 +182,10 @@ class PartnerApiIntegrationTests {
 
 	@Test
 	void refusesANameLongerThan200Characters() {
-		assertThat(this.http.post("/admin/api/partners").admin().json("{\"name\": \"" + "n".repeat(200) + "\"}").send()
+		assertThat(this.http.post("/admin/api/partners")
+			.admin()
+			.json("{\"name\": \"" + "n".repeat(200) + "\"}")
+			.send()
 			.status()).isEqualTo(201);
 		Http.Answer answer = this.http.post("/admin/api/partners")
 			.admin()
@@ -230,7 +236,8 @@ class PartnerApiIntegrationTests {
 			JsonNode body = answer.json();
 			assertThat(body.get("id").asLong()).isPositive();
 			String key = body.get("api_key").asString();
-			// "se_" and 43 base64url characters: 258 bits of text, made from 32 random bytes.
+			// "se_" and 43 base64url characters: 258 bits of text, made from 32 random
+			// bytes.
 			assertThat(key).matches("se_[A-Za-z0-9_-]{43}");
 			assertThat(bitsOfText(key.substring(3))).isGreaterThanOrEqualTo(128);
 			keys.add(key);
@@ -353,7 +360,9 @@ class PartnerApiIntegrationTests {
 			.toList();
 	}
 
-	/** Every text column of the schema, as "table.column", that holds the text somewhere. */
+	/**
+	 * Every text column of the schema, as "table.column", that holds the text somewhere.
+	 */
 	private List<String> textColumnsHolding(String text) {
 		List<Map<String, Object>> columns = this.jdbc.sql("""
 				SELECT table_name, column_name FROM information_schema.columns

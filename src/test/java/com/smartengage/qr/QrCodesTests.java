@@ -53,7 +53,8 @@ class QrCodesTests {
 		int modules = symbol.modules() + 2 * QrCodes.QUIET_ZONE;
 		assertThat(image.getWidth()).isEqualTo(image.getHeight()).isEqualTo(size);
 		assertThat(symbol.modulePixels()).isEqualTo(Math.max(1, size / modules));
-		// At one pixel a module (the smallest sizes) a reader needs the image shown larger, as a screen
+		// At one pixel a module (the smallest sizes) a reader needs the image shown
+		// larger, as a screen
 		// or a print would show it: enlarged without smoothing, it must read back.
 		BufferedImage shown = (symbol.modulePixels() < 2) ? enlarge(image, 4) : image;
 		assertThat(decode(shown)).isEqualTo(SCAN_URL);
@@ -113,7 +114,8 @@ class QrCodesTests {
 		assertThat(minY).as("top quiet zone").isGreaterThanOrEqualTo(4);
 		assertThat(side - maxX).as("right quiet zone").isGreaterThanOrEqualTo(4);
 		assertThat(side - maxY).as("bottom quiet zone").isGreaterThanOrEqualTo(4);
-		// A QR symbol is 21 + 4k modules wide; with the quiet zone the view box is 8 more.
+		// A QR symbol is 21 + 4k modules wide; with the quiet zone the view box is 8
+		// more.
 		assertThat((maxX - minX - 21) % 4).isZero();
 		assertThat(maxX - minX).isEqualTo(maxY - minY).isEqualTo(side - 8);
 	}
@@ -195,7 +197,10 @@ class QrCodesTests {
 		return runs;
 	}
 
-	/** Where the dark modules of a rendered symbol are, in pixels, and how large a module is. */
+	/**
+	 * Where the dark modules of a rendered symbol are, in pixels, and how large a module
+	 * is.
+	 */
 	record Symbol(int left, int top, int right, int bottom, int modulePixels) {
 
 		int modules() {

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Before a PostgreSQL run: in CI ({@code CI=true}) PostgreSQL must answer, else the run fails;
- * on a laptop without it, the tests are skipped with a loud message.
+ * Before a PostgreSQL run: in CI ({@code CI=true}) PostgreSQL must answer, else the run
+ * fails; on a laptop without it, the tests are skipped with a loud message.
  */
 public class DatabaseAvailableExtension implements BeforeAllCallback {
 

@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Builds test data through the public admin API and the scan, as an operator and a shopper would.
- * Every call makes new rows, so tests never share state.
+ * Builds test data through the public admin API and the scan, as an operator and a
+ * shopper would. Every call makes new rows, so tests never share state.
  */
 public final class Fixtures {
 
@@ -47,7 +47,9 @@ public final class Fixtures {
 
 	public long campaign(long partnerId, int couponQuota) {
 		return campaign("{\"partner_id\": " + partnerId + ", \"name\": \"Campaign " + UUID.randomUUID()
-				+ "\", \"form_url\": \"" + FORM_URL + "\", \"coupon_quota\": " + couponQuota + "}").get("id").asLong();
+				+ "\", \"form_url\": \"" + FORM_URL + "\", \"coupon_quota\": " + couponQuota + "}")
+			.get("id")
+			.asLong();
 	}
 
 	/** A placement's slug. */

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for tests: sends exactly the bytes and headers given (no Content-Type
- * unless asked), never follows redirects, and reads JSON answers.
+ * A plain HTTP client for tests: sends exactly the bytes and headers given (no
+ * Content-Type unless asked), never follows redirects, and reads JSON answers.
  */
 public final class Http {
 

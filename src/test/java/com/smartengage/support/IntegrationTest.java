@@ -13,9 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The running server on a random port over real HTTP, on the database the run is for (H2 or
- * PostgreSQL, see {@link TestDatabase}). All such tests share one application context. Metrics are
- * exported as in production (tests turn exporters off unless asked), so that
+ * The running server on a random port over real HTTP, on the database the run is for (H2
+ * or PostgreSQL, see {@link TestDatabase}). All such tests share one application context.
+ * Metrics are exported as in production (tests turn exporters off unless asked), so that
  * {@code /actuator/prometheus} answers.
  */
 @Target(ElementType.TYPE)

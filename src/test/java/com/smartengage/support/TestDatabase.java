@@ -9,8 +9,9 @@ import java.util.UUID;
 
 /**
  * The database an integration test run uses, chosen by the system property
- * {@code smartengage.test.database} ({@code h2} or {@code postgres}; the build runs the suite
- * once with each). On PostgreSQL every JVM gets a database of its own, made on first use.
+ * {@code smartengage.test.database} ({@code h2} or {@code postgres}; the build runs the
+ * suite once with each). On PostgreSQL every JVM gets a database of its own, made on
+ * first use.
  */
 public final class TestDatabase {
 
@@ -45,9 +46,8 @@ public final class TestDatabase {
 	/** The JDBC URL of this run's database, creating it when needed. */
 	public static synchronized String url() {
 		if (url == null) {
-			url = isPostgres() ? createPostgres()
-					: "jdbc:h2:file:./target/it-h2/" + NAME
-							+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+			url = isPostgres() ? createPostgres() : "jdbc:h2:file:./target/it-h2/" + NAME
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 		}
 		return url;
 	}
@@ -64,8 +64,8 @@ public final class TestDatabase {
 	}
 
 	private static String createPostgres() {
-		try (Connection connection = DriverManager.getConnection(POSTGRES_ADMIN_URL, POSTGRES_USER,
-				POSTGRES_PASSWORD); Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(POSTGRES_ADMIN_URL, POSTGRES_USER, POSTGRES_PASSWORD);
+				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + NAME.toLowerCase(Locale.ROOT));
 		}
 		catch (SQLException ex) {
@@ -77,8 +77,8 @@ public final class TestDatabase {
 	}
 
 	private static void dropPostgres() {
-		try (Connection connection = DriverManager.getConnection(POSTGRES_ADMIN_URL, POSTGRES_USER,
-				POSTGRES_PASSWORD); Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(POSTGRES_ADMIN_URL, POSTGRES_USER, POSTGRES_PASSWORD);
+				Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
 		}
 		catch (SQLException ex) {
