@@ -64,6 +64,7 @@ public class CampaignService {
 		this.events = events;
 		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
 		events.subscribe(CAMPAIGN_CHANGED, (payload) -> this.cache.invalidate(Long.parseLong(payload)));
+		events.onMissedMessages(this.cache::invalidateAll);
 	}
 
 	@Transactional
@@ -131,7 +132,6 @@ public class CampaignService {
 		if (!this.repository.setPaused(id, paused)) {
 			throw new NotFoundException("No campaign with id " + id);
 		}
-		this.cache.invalidate(id);
 		this.events.publish(CAMPAIGN_CHANGED, Long.toString(id));
 		return getView(id);
 	}

@@ -61,6 +61,7 @@ public class PlacementService {
 		this.events = events;
 		this.bySlug = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(properties.cacheTtl()).build();
 		events.subscribe(PLACEMENT_CREATED, this.bySlug::invalidate);
+		events.onMissedMessages(this.bySlug::invalidateAll);
 	}
 
 	public PlacementView create(long campaignId, Long screenId) {
@@ -79,7 +80,6 @@ public class PlacementService {
 				long id = this.repository.insert(draft);
 				Placement placement = new Placement(id, draft.slug(), draft.campaignId(), draft.screenId(),
 						draft.createdAt());
-				this.bySlug.invalidate(placement.slug());
 				this.events.publish(PLACEMENT_CREATED, placement.slug());
 				return view(placement);
 			}

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,6 +23,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Small messages that every server instance must hear, such as "API key 7 was revoked" so
@@ -42,6 +45,8 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 	private final DataSource dataSource;
 
 	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+
+	private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
 
 	private final boolean postgres;
 
@@ -64,21 +69,40 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 	}
 
 	/**
-	 * Sends a message to every instance. On PostgreSQL it is delivered when the
-	 * surrounding transaction commits (and not at all if it rolls back), so listeners
-	 * never act on a change that did not happen.
+	 * Sends a message to every instance, this one included. It is delivered once the
+	 * surrounding transaction commits (at once when there is none), and not at all if it
+	 * rolls back, so listeners never act on a change that did not happen, nor before
+	 * others can read it.
 	 */
 	public void publish(String topic, String payload) {
+		String message = topic + ":" + payload;
 		if (this.postgres) {
 			this.jdbc.sql("SELECT pg_notify(:channel, :message)")
 				.param("channel", CHANNEL)
-				.param("message", topic + ":" + payload)
+				.param("message", message)
 				.query((rs, row) -> rs.getString(1))
 				.list();
 		}
-		else {
-			deliver(topic + ":" + payload);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					deliver(message);
+				}
+			});
 		}
+		else {
+			deliver(message);
+		}
+	}
+
+	/**
+	 * Calls {@code listener} whenever messages may have been missed (the listening
+	 * connection was lost and is back), so that it can drop whatever they would have
+	 * evicted.
+	 */
+	public void onMissedMessages(Runnable listener) {
+		this.resetListeners.add(listener);
 	}
 
 	@Override
@@ -101,12 +125,17 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 
 	private void listen() {
 		long backoffMillis = 500;
+		boolean firstConnection = true;
 		while (this.running) {
 			try (Connection connection = openListenerConnection()) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN " + CHANNEL);
 				}
 				PGConnection pg = connection.unwrap(PGConnection.class);
+				if (!firstConnection) {
+					this.resetListeners.forEach(Runnable::run);
+				}
+				firstConnection = false;
 				backoffMillis = 500;
 				while (this.running) {
 					PGNotification[] notifications = pg.getNotifications(1000);
@@ -141,7 +170,15 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 	 */
 	private Connection openListenerConnection() throws SQLException {
 		if (this.dataSource instanceof HikariDataSource hikari) {
-			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+			Properties properties = new Properties();
+			properties.putAll(hikari.getDataSourceProperties());
+			if (hikari.getUsername() != null) {
+				properties.setProperty("user", hikari.getUsername());
+			}
+			if (hikari.getPassword() != null) {
+				properties.setProperty("password", hikari.getPassword());
+			}
+			return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
 		}
 		return this.dataSource.getConnection();
 	}

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -42,6 +43,11 @@ public class ApiKeyService {
 
 	private final Cache<String, PartnerPrincipal> verified;
 
+	/**
+	 * Counts revocations heard, so a lookup that raced one does not cache a stale answer.
+	 */
+	private final AtomicLong revocations = new AtomicLong();
+
 	private final ClusterEvents events;
 
 	ApiKeyService(PartnerRepository repository, PartnerService partners, Clock clock, PartnerApiProperties properties,
@@ -55,6 +61,7 @@ public class ApiKeyService {
 			.maximumSize(properties.keyCacheSize())
 			.build();
 		events.subscribe(KEY_REVOKED, (payload) -> forget(Long.parseLong(payload)));
+		events.onMissedMessages(this::forgetAll);
 	}
 
 	@Transactional
@@ -86,12 +93,17 @@ public class ApiKeyService {
 		if (!this.repository.revokeKey(keyId, this.clock.instant())) {
 			get(keyId);
 		}
-		forget(keyId);
 		this.events.publish(KEY_REVOKED, Long.toString(keyId));
 	}
 
 	private void forget(long keyId) {
+		this.revocations.incrementAndGet();
 		this.verified.asMap().values().removeIf((principal) -> principal.keyId() == keyId);
+	}
+
+	private void forgetAll() {
+		this.revocations.incrementAndGet();
+		this.verified.invalidateAll();
 	}
 
 	/**
@@ -106,11 +118,16 @@ public class ApiKeyService {
 		if (cached != null) {
 			return Optional.of(cached);
 		}
+		long generation = this.revocations.get();
 		Optional<PartnerPrincipal> found = this.repository.findActiveKeyByHash(presentedHash)
 			.filter((stored) -> MessageDigest.isEqual(stored.keyHash().getBytes(StandardCharsets.US_ASCII),
 					presentedHash.getBytes(StandardCharsets.US_ASCII)))
 			.map((stored) -> new PartnerPrincipal(stored.partnerId(), stored.id()));
-		found.ifPresent((principal) -> this.verified.put(presentedHash, principal));
+		// A revocation that landed while we read must not be undone by caching what we
+		// read.
+		if (found.isPresent() && this.revocations.get() == generation) {
+			this.verified.put(presentedHash, found.get());
+		}
 		return found;
 	}
 
