@@ -23,7 +23,7 @@ class FunnelRepository {
 	private static final String EVENTS = """
 			SELECT e.session_id, e.step, e.seconds_from_scan
 			FROM journey_event e JOIN journey_session s ON s.id = e.session_id
-			WHERE s.campaign_id = :campaignId AND s.created_at >= :from AND s.created_at < :to
+			WHERE e.campaign_id = :campaignId AND s.created_at >= :from AND s.created_at < :to
 			  AND (:screenId IS NULL OR s.screen_id = :screenId)
 			""";
 

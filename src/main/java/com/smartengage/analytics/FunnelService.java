@@ -160,12 +160,17 @@ public class FunnelService {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
+		LocalDate date;
 		try {
-			return LocalDate.parse(text.strip());
+			date = LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
 			throw new BadRequestException(field + " must be a date such as 2026-11-30, not " + Ids.echo(text));
 		}
+		if (date.getYear() < 1970 || date.getYear() > 9998) {
+			throw new BadRequestException(field + " must lie between the years 1970 and 9998, not " + Ids.echo(text));
+		}
+		return date;
 	}
 
 }

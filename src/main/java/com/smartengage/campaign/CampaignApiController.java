@@ -130,25 +130,25 @@ class CampaignApiController {
 	@GetMapping(path = "/admin/api/placements/{slug}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "QR code of a placement as PNG")
 	ResponseEntity<byte[]> qrPng(@PathVariable String slug,
-			@Parameter(description = "pixels, 64 to 2048") @RequestParam(defaultValue = "512") int size) {
+			@Parameter(description = "pixels, 64 to 2048") @RequestParam(required = false) Integer size) {
 		Placement placement = placement(slug);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.noCache())
 			.header("Content-Disposition", "inline; filename=\"qr-" + placement.slug() + ".png\"")
-			.body(this.qr.png(this.placements.scanUrl(placement.slug()), size));
+			.body(this.qr.png(this.placements.scanUrl(placement.slug()), size == null ? QrCodes.DEFAULT_SIZE : size));
 	}
 
 	@GetMapping(path = "/admin/api/placements/{slug}/qr.svg", produces = "image/svg+xml")
 	@Operation(summary = "QR code of a placement as SVG")
 	ResponseEntity<String> qrSvg(@PathVariable String slug,
-			@Parameter(description = "pixels, 64 to 2048") @RequestParam(defaultValue = "512") int size) {
+			@Parameter(description = "pixels, 64 to 2048") @RequestParam(required = false) Integer size) {
 		Placement placement = placement(slug);
 		return ResponseEntity.ok()
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.cacheControl(CacheControl.noCache())
 			.header("Content-Disposition", "inline; filename=\"qr-" + placement.slug() + ".svg\"")
-			.body(this.qr.svg(this.placements.scanUrl(placement.slug()), size));
+			.body(this.qr.svg(this.placements.scanUrl(placement.slug()), size == null ? QrCodes.DEFAULT_SIZE : size));
 	}
 
 	@PostMapping("/admin/api/flows")

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,6 +22,7 @@ import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
 import com.smartengage.common.Texts;
 import com.smartengage.coupon.CouponPoolService;
+import com.smartengage.coupon.PoolStats;
 import com.smartengage.partner.PartnerService;
 
 /** Campaigns: their rules, their schedule, and the cached copy the hot paths read. */
@@ -30,6 +32,11 @@ public class CampaignService {
 	static final int MAX_NAME = 200;
 
 	static final int MAX_URL = 2048;
+
+	/** The range of times both databases store faithfully. */
+	static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
 
 	/**
 	 * Cluster event topic: a campaign (payload: its id) changed, so cached copies are
@@ -109,7 +116,11 @@ public class CampaignService {
 	}
 
 	public List<CampaignView> list(Long partnerId) {
-		return this.repository.findAll(partnerId).stream().map(this::view).toList();
+		Map<Long, PoolStats> pools = this.pools.statsByCampaign();
+		return this.repository.findAll(partnerId)
+			.stream()
+			.map((c) -> view(c, pools.getOrDefault(c.id(), PoolStats.EMPTY)))
+			.toList();
 	}
 
 	public CampaignView getView(long id) {
@@ -137,10 +148,14 @@ public class CampaignService {
 	}
 
 	private CampaignView view(Campaign c) {
+		return view(c, this.pools.stats(c.id()));
+	}
+
+	private CampaignView view(Campaign c, PoolStats pool) {
 		Flow flow = this.flows.get(c.flowId());
 		return new CampaignView(c.id(), c.partnerId(), c.name(), c.formUrl(), flow.name(), c.startsAt(), c.endsAt(),
 				c.paused(), c.stateAt(this.clock.instant()).name().toLowerCase(Locale.ROOT), c.sessionTtlMinutes(),
-				c.couponValidDays(), c.createdAt(), CampaignView.Coupons.of(this.pools.stats(c.id())));
+				c.couponValidDays(), c.createdAt(), CampaignView.Coupons.of(pool));
 	}
 
 	/**
@@ -171,13 +186,18 @@ public class CampaignService {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Instant instant;
 		try {
-			return OffsetDateTime.parse(value.strip()).toInstant();
+			instant = OffsetDateTime.parse(value.strip()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			throw new BadRequestException(field + " must be an ISO-8601 date-time with an offset, e.g. "
 					+ "2026-12-01T09:00:00+07:00, not " + Ids.echo(value));
 		}
+		if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+			throw new BadRequestException(field + " must lie between the years 1970 and 9999, not " + Ids.echo(value));
+		}
+		return instant;
 	}
 
 	private static int inRange(String field, Integer value, int fallback, int min, int max) {

@@ -96,10 +96,6 @@ public class PlacementService {
 		return this.repository.findByCampaign(campaignId).stream().map(this::view).toList();
 	}
 
-	public List<Placement> placements(long campaignId) {
-		return this.repository.findByCampaign(campaignId);
-	}
-
 	/** The placement behind a scanned slug, from memory on the hot path. */
 	public Optional<Placement> bySlug(String slug) {
 		if (slug == null || slug.isEmpty() || slug.length() > 32) {
@@ -109,12 +105,12 @@ public class PlacementService {
 	}
 
 	public String scanUrl(String slug) {
-		return this.publicUrl.base() + "/s/" + slug;
+		return this.publicUrl.scanUrl(slug);
 	}
 
 	public PlacementView view(Placement p) {
 		String base = this.publicUrl.base();
-		return new PlacementView(p.id(), p.slug(), p.campaignId(), p.screenId(), base + "/s/" + p.slug(),
+		return new PlacementView(p.id(), p.slug(), p.campaignId(), p.screenId(), this.publicUrl.scanUrl(p.slug()),
 				base + "/admin/api/placements/" + p.slug() + "/qr.png",
 				base + "/admin/api/placements/" + p.slug() + "/qr.svg", p.createdAt());
 	}

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -90,11 +88,6 @@ class ApiExceptionHandler {
 						+ ", not " + Ids.echo(String.valueOf(ex.getValue())));
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<?> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.CONTENT_TOO_LARGE, "Request body is too large");
-	}
-
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<?> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
@@ -102,12 +95,7 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String message) {
-		if (ApiPaths.isJson(ApiPaths.of(request))) {
-			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(message));
-		}
-		String title = status.is5xxServerError() ? "Something went wrong" : status.getReasonPhrase();
-		String shown = status.is5xxServerError() ? "Please try again in a moment." : message;
-		return this.pages.page(status, title, shown);
+		return this.pages.error(ApiPaths.isJson(ApiPaths.of(request)), status, message);
 	}
 
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,16 +29,13 @@ class ErrorPageController implements ErrorController {
 	ResponseEntity<?> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+		// Asked for directly, /error is just a page that does not exist.
+		HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 404);
 		if (status == null || !status.isError()) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		String message = status.is5xxServerError() ? ErrorBody.INTERNAL : describe(status);
-		if (ApiPaths.isJson(uri instanceof String s ? s : null)) {
-			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(message));
-		}
-		return this.pages.page(status, status.is5xxServerError() ? "Something went wrong" : status.getReasonPhrase(),
-				status.is5xxServerError() ? "Please try again in a moment." : message);
+		return this.pages.error(ApiPaths.isJson(uri instanceof String s ? s : null), status, message);
 	}
 
 	private static String describe(HttpStatus status) {

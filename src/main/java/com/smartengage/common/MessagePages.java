@@ -20,6 +20,21 @@ public class MessagePages {
 		this.templates = templates;
 	}
 
+	/**
+	 * An error as its caller expects it: the {@code {"error_msg": ...}} body on the APIs,
+	 * the friendly page elsewhere. A 5xx page never shows the sentence, which is meant
+	 * for logs.
+	 */
+	public ResponseEntity<?> error(boolean json, HttpStatus status, String message) {
+		if (json) {
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(message));
+		}
+		if (status.is5xxServerError()) {
+			return page(status, "Something went wrong", "Please try again in a moment.");
+		}
+		return page(status, status.getReasonPhrase(), message);
+	}
+
 	public ResponseEntity<String> page(HttpStatus status, String title, String message) {
 		Context context = new Context(Locale.ENGLISH);
 		context.setVariable("status", status.value());

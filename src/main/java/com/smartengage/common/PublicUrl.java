@@ -14,6 +14,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ConfigurationProperties("smart-engage")
 public record PublicUrl(String publicUrl) {
 
+	/** The shopper's coupon page for a coupon token. */
+	public String couponUrl(String token) {
+		return base() + "/c/" + token;
+	}
+
+	/** The scan URL a placement's QR code carries. */
+	public String scanUrl(String slug) {
+		return base() + "/s/" + slug;
+	}
+
 	/** The root URL without a trailing slash. */
 	public String base() {
 		if (this.publicUrl != null && !this.publicUrl.isBlank()) {

@@ -1,6 +1,9 @@
 package com.smartengage.coupon;
 
+import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +22,14 @@ class CouponPoolRepository {
 			       COUNT(session_id) AS issued,
 			       COUNT(redeemed_at) AS redeemed
 			FROM coupon WHERE campaign_id = :campaignId
+			""";
+
+	private static final String POOL_STATS_BY_CAMPAIGN = """
+			SELECT campaign_id,
+			       COUNT(*) AS total,
+			       COUNT(session_id) AS issued,
+			       COUNT(redeemed_at) AS redeemed
+			FROM coupon GROUP BY campaign_id
 			""";
 
 	private final JdbcTemplate jdbcTemplate;
@@ -44,10 +55,21 @@ class CouponPoolRepository {
 		int i = 0;
 		for (int[] batch : counts) {
 			for (int count : batch) {
-				inserted[i++] = count != 0;
+				// Per-row counts: the PostgreSQL driver reports them as long as
+				// reWriteBatchedInserts is off.
+				inserted[i++] = count > 0;
 			}
 		}
 		return inserted;
+	}
+
+	Map<Long, PoolStats> statsByCampaign() {
+		Map<Long, PoolStats> stats = new HashMap<>();
+		this.jdbc.sql(POOL_STATS_BY_CAMPAIGN).query((ResultSet rs) -> {
+			stats.put(rs.getLong("campaign_id"),
+					new PoolStats(rs.getLong("total"), rs.getLong("issued"), rs.getLong("redeemed")));
+		});
+		return stats;
 	}
 
 	PoolStats stats(long campaignId) {

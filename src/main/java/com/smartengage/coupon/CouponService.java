@@ -18,6 +18,7 @@ import com.smartengage.campaign.FlowService;
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.Ids;
 import com.smartengage.common.PublicUrl;
+import com.smartengage.common.Texts;
 import com.smartengage.journey.JourneySession;
 import com.smartengage.journey.SessionRepository;
 
@@ -93,16 +94,15 @@ public class CouponService {
 			throw new IllegalStateException("Coupon " + free.id() + " was claimed twice despite its row lock");
 		}
 		this.sessions.insertEvent(id, campaign.id(), session.screenId(), COUPON_ISSUED, now, session.createdAt());
-		return new IssuedCoupon("success", free.code(), couponUrl(token), expiresAt, id.toString());
+		return new IssuedCoupon("success", free.code(), this.publicUrl.couponUrl(token), expiresAt, id.toString());
 	}
 
 	@Transactional
 	public RedeemedCoupon redeem(long partnerId, String code) {
-		// No pool holds a longer code or one with control characters (imports refuse
+		// No pool holds a longer code or one that is not clean text (imports refuse
 		// them), and
 		// PostgreSQL refuses a NUL in a parameter: such a code is unknown without asking.
-		boolean storable = code.length() <= CouponPoolService.MAX_CODE_LENGTH
-				&& code.chars().noneMatch(Character::isISOControl);
+		boolean storable = code.length() <= CouponPoolService.MAX_CODE_LENGTH && Texts.isClean(code);
 		CouponRepository.Coupon coupon = storable ? this.coupons.findByCode(partnerId, code).orElse(null) : null;
 		if (coupon == null) {
 			throw new BadRequestException("No coupon with code " + Ids.echo(code));
@@ -133,10 +133,6 @@ public class CouponService {
 		return this.coupons.findByToken(token)
 			.map((c) -> new CouponPage(c.campaignName(), c.code(), c.issuedAt(), c.expiresAt(), c.redeemedAt(),
 					!this.clock.instant().isBefore(c.expiresAt())));
-	}
-
-	private String couponUrl(String token) {
-		return this.publicUrl.base() + "/c/" + token;
 	}
 
 	private String newToken() {

@@ -72,8 +72,8 @@ class DemoData implements ApplicationRunner {
 		if (demo && !tokenGiven) {
 			byte[] token = new byte[24];
 			new SecureRandom().nextBytes(token);
-			application.setDefaultProperties(
-					Map.of("smart-engage.admin.token", HexFormat.of().formatHex(token), GENERATED_TOKEN, "true"));
+			String generated = HexFormat.of().formatHex(token);
+			application.setDefaultProperties(Map.of("smart-engage.admin.token", generated, GENERATED_TOKEN, generated));
 		}
 	}
 
@@ -82,34 +82,33 @@ class DemoData implements ApplicationRunner {
 		if (!args.containsOption(SWITCH)) {
 			return;
 		}
+		// Whatever an earlier run (or an operator) left of the demo is reused; the rest
+		// is made.
 		Partner partner = this.partners.list()
 			.stream()
 			.filter((p) -> p.name().equals(PARTNER_NAME))
 			.findFirst()
-			.orElse(null);
-		PlacementView placement;
-		if (partner == null) {
-			partner = this.partners.create(PARTNER_NAME);
-			CampaignView campaign = this.campaigns.create(new CreateCampaign(partner.id(), "Demo: free coffee",
-					"https://example.com/demo-form?lang=en#start", null, 100, null, null, null, null, null));
+			.orElseGet(() -> this.partners.create(PARTNER_NAME));
+		CampaignView campaign = this.campaigns.list(partner.id())
+			.stream()
+			.findFirst()
+			.orElseGet(() -> this.campaigns.create(new CreateCampaign(partner.id(), "Demo: free coffee",
+					"https://example.com/demo-form?lang=en#start", null, 100, null, null, null, null, null)));
+		PlacementView placement = this.placements.list(campaign.id()).stream().findFirst().orElseGet(() -> {
 			Screen screen = this.screens.create("Demo screen", "Lobby, ground floor");
-			placement = this.placements.create(campaign.id(), screen.id());
-		}
-		else {
-			long partnerId = partner.id();
-			CampaignView campaign = this.campaigns.list(partnerId).get(0);
-			placement = this.placements.list(campaign.id()).get(0);
-		}
+			return this.placements.create(campaign.id(), screen.id());
+		});
 		CreatedApiKey key = this.keys.create(partner.id());
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
 		StringBuilder out = new StringBuilder();
 		out.append("\n================ Smart Engage demo ================\n");
 		out.append("Demo data is ready. Paste these lines into another shell:\n\n");
 		out.append("  export BASE=").append(base).append('\n');
-		if (this.environment.getProperty(GENERATED_TOKEN) != null) {
-			out.append("  export ADMIN_TOKEN=")
-				.append(this.environment.getProperty("smart-engage.admin.token"))
-				.append("   # made up for this run only\n");
+		String token = this.environment.getProperty("smart-engage.admin.token");
+		// Only a token this run made up is printed; a configured one is a secret and
+		// stays unsaid.
+		if (token != null && token.equals(this.environment.getProperty(GENERATED_TOKEN))) {
+			out.append("  export ADMIN_TOKEN=").append(token).append("   # made up for this run only\n");
 		}
 		else {
 			out.append("  export ADMIN_TOKEN=\"$SMART_ENGAGE_ADMIN_TOKEN\"\n");

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,11 +75,18 @@ class SessionApiController {
 
 	@GetMapping("/smart-engage/get/session/{sessionId}")
 	@Operation(summary = "Get a session", description = "Status, step history with times, and the coupon if issued.")
+	@ApiResponse(responseCode = "200", description = "The session",
+			content = @Content(schema = @Schema(implementation = SessionView.class)))
+	@ApiResponse(responseCode = "401", description = "API-KEY is invalid",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "404", description = "No session with that id for this partner",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-	SessionView get(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
+	ResponseEntity<SessionView> get(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
 			@PathVariable String sessionId) {
-		return this.sessions.view(partner.partnerId(), sessionId);
+		// JSON whatever the Accept header asks for, like the rest of the partner API.
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.sessions.view(partner.partnerId(), sessionId));
 	}
 
 	@Schema(name = "UpdateSessionStatus")

@@ -3,6 +3,7 @@ package com.smartengage.journey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -63,11 +64,8 @@ public class SessionService {
 	/** Moves the partner's session to {@code newStatus}, by the rules of its flow. */
 	@Transactional
 	public void advance(long partnerId, String rawSessionId, String newStatus) {
-		UUID id = Ids.parseUuid(rawSessionId);
-		JourneySession session = id == null ? null : this.repository.find(id, partnerId).orElse(null);
-		if (session == null) {
-			throw new NotFoundException("No record with session_id: " + Ids.echo(rawSessionId));
-		}
+		JourneySession session = ownSession(partnerId, rawSessionId);
+		UUID id = session.id();
 		Flow flow = this.flows.get(this.campaigns.cached(session.campaignId()).flowId());
 		if (!flow.hasStep(newStatus)) {
 			throw new BadRequestException("new_status " + Ids.echo(newStatus) + " is not a step of flow " + flow.name()
@@ -109,14 +107,11 @@ public class SessionService {
 	/** The partner's session with its step history and coupon. */
 	@Transactional(readOnly = true)
 	public SessionView view(long partnerId, String rawSessionId) {
-		UUID id = Ids.parseUuid(rawSessionId);
-		JourneySession session = id == null ? null : this.repository.find(id, partnerId).orElse(null);
-		if (session == null) {
-			throw new NotFoundException("No record with session_id: " + Ids.echo(rawSessionId));
-		}
+		JourneySession session = ownSession(partnerId, rawSessionId);
+		UUID id = session.id();
 		Flow flow = this.flows.get(this.campaigns.cached(session.campaignId()).flowId());
 		SessionView.Coupon coupon = this.repository.coupon(id)
-			.map((c) -> new SessionView.Coupon(c.code(), this.publicUrl.base() + "/c/" + c.token(), c.issuedAt(),
+			.map((c) -> new SessionView.Coupon(c.code(), this.publicUrl.couponUrl(c.token()), c.issuedAt(),
 					c.expiresAt(), c.redeemedAt()))
 			.orElse(null);
 		return new SessionView(id.toString(), session.campaignId(), session.screenId(), flow.name(), session.status(),
@@ -124,6 +119,15 @@ public class SessionService {
 				session.expiresAt(),
 				this.repository.events(id).stream().map((e) -> new SessionView.Step(e.step(), e.at())).toList(),
 				coupon);
+	}
+
+	/**
+	 * The partner's session, or the contract's 404 (also for another partner's session).
+	 */
+	private JourneySession ownSession(long partnerId, String rawSessionId) {
+		UUID id = Ids.parseUuid(rawSessionId);
+		return (id == null ? Optional.<JourneySession>empty() : this.repository.find(id, partnerId))
+			.orElseThrow(() -> new NotFoundException("No record with session_id: " + Ids.echo(rawSessionId)));
 	}
 
 	/** The contract's "Action already completed" answer. */

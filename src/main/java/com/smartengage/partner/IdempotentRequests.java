@@ -73,30 +73,33 @@ public class IdempotentRequests {
 		String hash = Hashing.sha256Hex(fingerprint);
 		try {
 			return this.transactions.execute((status) -> {
-				Instant now = this.clock.instant();
-				Instant cutoff = now.minus(this.properties.idempotencyTtl());
-				Optional<IdempotentRequestRepository.Stored> stored = this.repository.find(partner.partnerId(), key,
-						cutoff);
+				Optional<IdempotentRequestRepository.Stored> stored = stored(partner, key);
 				if (stored.isPresent()) {
 					return replay(stored.get(), hash, key);
 				}
 				String body = this.json.writeValueAsString(action.get());
+				Instant now = this.clock.instant();
 				this.repository.insert(partner.partnerId(), key,
-						new IdempotentRequestRepository.Stored(hash, 200, body), now, cutoff);
+						new IdempotentRequestRepository.Stored(hash, 200, body), now,
+						now.minus(this.properties.idempotencyTtl()));
 				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 			});
 		}
 		catch (ApiException | DuplicateKeyException ex) {
 			// A concurrent request under the same key may have won; if so, its answer is
 			// ours.
-			Instant cutoff = this.clock.instant().minus(this.properties.idempotencyTtl());
-			Optional<IdempotentRequestRepository.Stored> stored = this.repository.find(partner.partnerId(), key,
-					cutoff);
+			Optional<IdempotentRequestRepository.Stored> stored = stored(partner, key);
 			if (stored.isPresent()) {
 				return replay(stored.get(), hash, key);
 			}
 			throw ex;
 		}
+	}
+
+	/** The answer stored under the key within the replay window. */
+	private Optional<IdempotentRequestRepository.Stored> stored(PartnerPrincipal partner, String key) {
+		return this.repository.find(partner.partnerId(), key,
+				this.clock.instant().minus(this.properties.idempotencyTtl()));
 	}
 
 	private static ResponseEntity<String> replay(IdempotentRequestRepository.Stored stored, String hash, String key) {

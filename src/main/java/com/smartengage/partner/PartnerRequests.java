@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Ids;
 import com.smartengage.common.PayloadTooLargeException;
 
 /**
@@ -80,11 +79,6 @@ public class PartnerRequests {
 			throw new BadRequestException(field + " must not be blank");
 		}
 		return text;
-	}
-
-	/** Text safe to echo into an error sentence. */
-	public static String echo(String text) {
-		return Ids.echo(text);
 	}
 
 	private static boolean isBlank(byte[] body) {
