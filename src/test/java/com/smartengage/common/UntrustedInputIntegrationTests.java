@@ -1,0 +1,122 @@
+package com.smartengage.common;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.smartengage.support.Fixtures;
+import com.smartengage.support.Http;
+import com.smartengage.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Input that once slipped past the checks: forwarded headers, extreme dates, control
+ * characters.
+ */
+@IntegrationTest
+class UntrustedInputIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	Http http;
+
+	Fixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new Http(this.port);
+		this.fixtures = new Fixtures(this.http);
+	}
+
+	@Test
+	void forwardedHeadersFromClientsSteerNoUrlAndDoNotBeatAuthentication() {
+		Fixtures.World world = this.fixtures.world(1);
+		String session = this.fixtures.approvedSession(world);
+		Http.Answer engage = this.http.post("/smart-engage/post/engage-v3/" + session)
+			.apiKey(world.apiKey())
+			.header("X-Forwarded-Host", "evil.example")
+			.header("X-Forwarded-Proto", "https")
+			.send();
+		assertThat(engage.status()).as(engage.toString()).isEqualTo(200);
+		assertThat(engage.json().get("coupon_url").asString()).startsWith(this.http.base() + "/c/");
+
+		Http.Answer noKey = this.http.post("/smart-engage/post/update-session-status")
+			.header("X-Forwarded-Port", "abc")
+			.json("{}")
+			.send();
+		assertThat(noKey.status()).isEqualTo(401);
+		assertThat(noKey.errorMsg()).isEqualTo("API-KEY is invalid");
+	}
+
+	@Test
+	void sessionViewIsJsonWhateverTheAcceptHeader() {
+		Fixtures.World world = this.fixtures.world(1);
+		String session = this.fixtures.scan(world.slug());
+		Http.Answer view = this.http.get("/smart-engage/get/session/" + session)
+			.apiKey(world.apiKey())
+			.header("Accept", "text/html")
+			.send();
+		assertThat(view.status()).isEqualTo(200);
+		assertThat(view.header("Content-Type")).startsWith("application/json");
+		assertThat(view.json().get("status").asString()).isEqualTo("SCANNED");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "+999999999-12-31T23:59:59+18:00",
+			"1969-12-31T23:59:59Z" })
+	void campaignTimesOutsideTheStorableYearsAreRefused(String when) {
+		long partner = this.fixtures.partner("Dates");
+		Http.Answer answer = this.http.post("/admin/api/campaigns")
+			.admin()
+			.json("{\"partner_id\": " + partner + ", \"name\": \"x\", \"form_url\": \"https://a.example/f\","
+					+ " \"ends_at\": \"" + when + "\"}")
+			.send();
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+		assertThat(answer.errorMsg()).startsWith("ends_at must lie between the years 1970 and 9999");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "from=%2B300000-01-01", "to=%2B999999999-12-31", "from=1969-12-31" })
+	void funnelDatesOutsideTheStorableYearsAreRefused(String query) {
+		Fixtures.World world = this.fixtures.world(0);
+		Http.Answer answer = this.http.get("/admin/api/campaigns/" + world.campaignId() + "/funnel?" + query)
+			.admin()
+			.send();
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+		assertThat(answer.errorMsg()).contains("must lie between the years 1970 and 9998");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Null\\u0000byte", "Bell\\u0007", "Lone\\ud800surrogate" })
+	void operatorNamesWithControlCharactersAreRefused(String name) {
+		for (String path : new String[] { "/admin/api/partners", "/admin/api/screens" }) {
+			Http.Answer answer = this.http.post(path).admin().json("{\"name\": \"" + name + "\"}").send();
+			assertThat(answer.status()).as(path + " " + answer).isEqualTo(400);
+			assertThat(answer.errorMsg()).isEqualTo("name must not contain control characters");
+		}
+	}
+
+	@Test
+	void couponCodesWithUnpairedSurrogatesAreRefused() {
+		Fixtures.World world = this.fixtures.world(0);
+		Http.Answer answer = this.http.post("/admin/api/campaigns/" + world.campaignId() + "/coupon-codes")
+			.admin()
+			.json("[\"GOOD1\", \"AB\\ud800CD\"]")
+			.send();
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+		assertThat(answer.errorMsg()).startsWith("Coupon code #2");
+	}
+
+	@Test
+	void errorPathAskedForDirectlyIsNotFound() {
+		Http.Answer answer = this.http.get("/error").send();
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.body()).doesNotContain("Something went wrong");
+	}
+
+}
