@@ -103,7 +103,7 @@ class PlacementQrIntegrationTests {
 		}
 		Http.Answer notANumber = this.http.get(qrPath("png") + "?size=big").admin().send();
 		assertThat(notANumber.status()).isEqualTo(400);
-		assertThat(notANumber.errorMsg()).isEqualTo("size must be a valid int, not big");
+		assertThat(notANumber.errorMsg()).isEqualTo("size must be a valid integer, not big");
 	}
 
 	@Test
