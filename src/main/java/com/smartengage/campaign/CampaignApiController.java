@@ -9,6 +9,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,7 +100,13 @@ class CampaignApiController {
 	@PostMapping(path = "/admin/api/campaigns/{id}/coupon-codes",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	@Operation(summary = "Import coupon codes",
-			description = "A JSON list of codes, or text/csv with one code a line (a header line 'code' is skipped).")
+			description = "A JSON list of codes, or text/csv with one code a line (a header line 'code' is skipped).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = {
+							@Content(mediaType = "application/json",
+									array = @ArraySchema(schema = @Schema(type = "string", example = "SUMMER-0001"))),
+							@Content(mediaType = "text/csv",
+									schema = @Schema(type = "string", example = "code\nSUMMER-0001\nSUMMER-0002")) }))
 	ImportResult importCodes(@PathVariable long id, HttpServletRequest request) throws IOException {
 		Campaign campaign = this.campaigns.get(id);
 		MediaType type = MediaType.parseMediaType(request.getContentType());

@@ -37,6 +37,10 @@ class AdminAuthFilter extends OncePerRequestFilter {
 	AdminAuthFilter(AdminProperties properties, JsonErrors errors) {
 		this.tokenHash = properties.enabled() ? Hashing.sha256(properties.token()) : null;
 		this.errors = errors;
+		if (this.tokenHash != null && properties.token().strip().length() < 16) {
+			log.warn("The admin token is shorter than 16 characters and easy to guess; use a long random secret, "
+					+ "e.g. SMART_ENGAGE_ADMIN_TOKEN=$(openssl rand -hex 32)");
+		}
 		if (this.tokenHash == null) {
 			log.warn("The admin API is disabled because no admin token is set. Set the environment variable "
 					+ "SMART_ENGAGE_ADMIN_TOKEN (or the property smart-engage.admin.token) to a long random "

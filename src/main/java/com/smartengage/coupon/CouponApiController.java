@@ -54,6 +54,8 @@ class CouponApiController {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "401", description = "API-KEY is invalid",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "413", description = "Body larger than 16 KiB",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	ResponseEntity<?> engage(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
 			@PathVariable String sessionId,
 			@Parameter(
@@ -75,6 +77,10 @@ class CouponApiController {
 	@ApiResponse(responseCode = "200", description = "The coupon was redeemed",
 			content = @Content(schema = @Schema(implementation = RedeemedCoupon.class)))
 	@ApiResponse(responseCode = "400", description = "Unknown code, not issued, already redeemed, expired",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "401", description = "API-KEY is invalid",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "413", description = "Body larger than 16 KiB",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	ResponseEntity<?> redeem(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,

@@ -20,7 +20,7 @@ import com.smartengage.common.Ids;
 import com.smartengage.common.PublicUrl;
 import com.smartengage.common.Texts;
 import com.smartengage.journey.JourneySession;
-import com.smartengage.journey.SessionRepository;
+import com.smartengage.journey.SessionService;
 
 /**
  * Issues a session its one coupon and redeems it at the till. The database enforces the
@@ -39,7 +39,7 @@ public class CouponService {
 
 	private final CouponRepository coupons;
 
-	private final SessionRepository sessions;
+	private final SessionService sessions;
 
 	private final CampaignService campaigns;
 
@@ -49,7 +49,7 @@ public class CouponService {
 
 	private final Clock clock;
 
-	CouponService(CouponRepository coupons, SessionRepository sessions, CampaignService campaigns, FlowService flows,
+	CouponService(CouponRepository coupons, SessionService sessions, CampaignService campaigns, FlowService flows,
 			PublicUrl publicUrl, Clock clock) {
 		this.coupons = coupons;
 		this.sessions = sessions;
@@ -82,7 +82,7 @@ public class CouponService {
 			throw new BadRequestException("Campaign " + campaign.id() + " is over since " + campaign.endsAt()
 					+ "; no more coupons are issued");
 		}
-		if (!this.sessions.markCouponIssued(id, partnerId, now)) {
+		if (!this.sessions.claimCoupon(id, partnerId, now)) {
 			throw alreadyIssued(rawSessionId);
 		}
 		CouponRepository.FreeCode free = this.coupons.claimFree(campaign.id())
@@ -93,7 +93,7 @@ public class CouponService {
 		if (!this.coupons.assign(free.id(), id, token, now, expiresAt)) {
 			throw new IllegalStateException("Coupon " + free.id() + " was claimed twice despite its row lock");
 		}
-		this.sessions.insertEvent(id, campaign.id(), session.screenId(), COUPON_ISSUED, now, session.createdAt());
+		this.sessions.recordEvent(id, campaign.id(), session.screenId(), COUPON_ISSUED, now, session.createdAt());
 		return new IssuedCoupon("success", free.code(), this.publicUrl.couponUrl(token), expiresAt, id.toString());
 	}
 
@@ -119,7 +119,7 @@ public class CouponService {
 			}
 			throw new BadRequestException("Coupon " + Ids.echo(code) + " expired at " + current.expiresAt());
 		}
-		this.sessions.insertEvent(coupon.sessionId(), coupon.campaignId(), coupon.screenId(), COUPON_REDEEMED, now,
+		this.sessions.recordEvent(coupon.sessionId(), coupon.campaignId(), coupon.screenId(), COUPON_REDEEMED, now,
 				coupon.scannedAt());
 		return new RedeemedCoupon("success", coupon.code(), now, coupon.sessionId().toString());
 	}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -56,6 +57,11 @@ class ScanController {
 	@RequestMapping(path = "/s/{slug}", method = { RequestMethod.GET, RequestMethod.HEAD })
 	@Operation(summary = "Scan a placement's QR code",
 			description = "302 to the campaign's form with session_id added; bots and HEAD create no session.")
+	@ApiResponse(responseCode = "302", description = "A new session; Location is the form URL with session_id")
+	@ApiResponse(responseCode = "200", description = "A link-preview bot or a HEAD request: a page, no session")
+	@ApiResponse(responseCode = "404", description = "No placement with that slug: a friendly page")
+	@ApiResponse(responseCode = "410", description = "The campaign has ended: a friendly page")
+	@ApiResponse(responseCode = "503", description = "The campaign has not started or is paused: a friendly page")
 	ResponseEntity<?> scan(@PathVariable String slug, HttpServletRequest request) {
 		Placement placement = this.placements.bySlug(slug).orElse(null);
 		if (placement == null) {

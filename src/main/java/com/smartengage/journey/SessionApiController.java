@@ -59,6 +59,8 @@ class SessionApiController {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "404", description = "No session with that id for this partner",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "413", description = "Body larger than 16 KiB",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	ResponseEntity<?> updateStatus(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner, @Parameter(
 			description = "Optional: a retry with the same key within 24 h replays the first answer") @RequestHeader(
 					name = IdempotentRequests.HEADER, required = false) String idempotencyKey,

@@ -14,7 +14,7 @@ import com.smartengage.common.SqlTime;
 
 /** SQL for sessions and their journey events. */
 @Repository
-public class SessionRepository {
+class SessionRepository {
 
 	private static final String INSERT_SESSION = """
 			INSERT INTO journey_session (id, partner_id, campaign_id, placement_id, screen_id, status, step_index,
@@ -90,8 +90,7 @@ public class SessionRepository {
 	}
 
 	/** Appends a journey event of a session scanned at {@code scannedAt}. */
-	public void insertEvent(UUID sessionId, long campaignId, long screenId, String step, Instant at,
-			Instant scannedAt) {
+	void insertEvent(UUID sessionId, long campaignId, long screenId, String step, Instant at, Instant scannedAt) {
 		this.jdbc.sql(INSERT_EVENT)
 			.param("sessionId", sessionId)
 			.param("campaignId", campaignId)
@@ -103,7 +102,7 @@ public class SessionRepository {
 	}
 
 	/** The session if it belongs to the partner. */
-	public Optional<JourneySession> find(UUID id, long partnerId) {
+	Optional<JourneySession> find(UUID id, long partnerId) {
 		return this.jdbc.sql(SELECT_SESSION)
 			.param("id", id)
 			.param("partnerId", partnerId)
@@ -137,7 +136,7 @@ public class SessionRepository {
 	 * Claims the session's one coupon; false when it was claimed already or is not
 	 * earned.
 	 */
-	public boolean markCouponIssued(UUID id, long partnerId, Instant now) {
+	boolean markCouponIssued(UUID id, long partnerId, Instant now) {
 		return this.jdbc.sql(MARK_COUPON_ISSUED)
 			.param("id", id)
 			.param("partnerId", partnerId)

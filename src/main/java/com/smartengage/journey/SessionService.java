@@ -121,6 +121,28 @@ public class SessionService {
 				coupon);
 	}
 
+	/** The partner's session, for features that act on it (the coupon issue). */
+	public Optional<JourneySession> find(UUID id, long partnerId) {
+		return this.repository.find(id, partnerId);
+	}
+
+	/**
+	 * Claims the session's one coupon: false when it was claimed already or the session
+	 * has not reached its reward step. The claim holds the session's row until the
+	 * transaction ends.
+	 */
+	public boolean claimCoupon(UUID id, long partnerId, Instant now) {
+		return this.repository.markCouponIssued(id, partnerId, now);
+	}
+
+	/**
+	 * Appends a journey event (a coupon issued or redeemed) to a session scanned at
+	 * {@code scannedAt}.
+	 */
+	public void recordEvent(UUID id, long campaignId, long screenId, String step, Instant at, Instant scannedAt) {
+		this.repository.insertEvent(id, campaignId, screenId, step, at, scannedAt);
+	}
+
 	/**
 	 * The partner's session, or the contract's 404 (also for another partner's session).
 	 */
