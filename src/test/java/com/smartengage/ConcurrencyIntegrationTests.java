@@ -16,12 +16,10 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 import com.smartengage.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The same races run against two server instances sharing one PostgreSQL.
  */
 @IntegrationTest
-class ConcurrencyIntegrationTests {
+class ConcurrencyIntegrationTests extends ServerTests {
 
 	private static final int STATUS_RACERS = 20;
 
@@ -55,21 +54,8 @@ class ConcurrencyIntegrationTests {
 	 */
 	private static ConfigurableApplicationContext secondInstance;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Http http;
-
-	Fixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
-	}
 
 	@AfterAll
 	static void closeSecondInstance() {

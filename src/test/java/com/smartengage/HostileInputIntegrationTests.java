@@ -24,17 +24,16 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -48,7 +47,7 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code -Dfuzz.requests=<n>}).
  */
 @IntegrationTest
-class HostileInputIntegrationTests {
+class HostileInputIntegrationTests extends ServerTests {
 
 	private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
 
@@ -122,27 +121,14 @@ class HostileInputIntegrationTests {
 			"--xyz\r\nContent-Disposition: form-data; name=\"session_id\"\r\n\r\nx\r\n--xyz--\r\n", "\\", "{\"\\",
 			"[\"session_id\", \"new_status\"]", "{\"session_id\": {\"$ne\": null}}", "{\"__proto__\": {\"a\": 1}}" };
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
-
-	@BeforeEach
-	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
-	}
 
 	@Test
 	void survivesThousandsOfHostileRequestsWithoutServerErrorsOrChanges() {

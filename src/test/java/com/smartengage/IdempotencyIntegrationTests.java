@@ -11,11 +11,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static com.smartengage.PartnerApiContractIntegrationTests.UPDATED;
 import static com.smartengage.PartnerApiContractIntegrationTests.assertAlreadyCompleted;
@@ -28,23 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes.
  */
 @IntegrationTest
-class IdempotencyIntegrationTests {
+class IdempotencyIntegrationTests extends ServerTests {
 
 	static final String HEADER = "Idempotency-Key";
-
-	@LocalServerPort
-	int port;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	Fixtures.World world;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		this.world = this.fixtures.world(5);
 	}
 

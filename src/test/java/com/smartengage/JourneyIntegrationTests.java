@@ -1,14 +1,11 @@
 package com.smartengage;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,20 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * redemption.
  */
 @IntegrationTest
-class JourneyIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Http http;
-
-	Fixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
-	}
+class JourneyIntegrationTests extends ServerTests {
 
 	@Test
 	void shopperGoesFromScanToRedeemedCoupon() {

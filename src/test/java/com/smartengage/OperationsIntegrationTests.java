@@ -3,15 +3,13 @@ package com.smartengage;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,20 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * routes.
  */
 @IntegrationTest
-class OperationsIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Http http;
-
-	Fixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
-	}
+class OperationsIntegrationTests extends ServerTests {
 
 	@Test
 	void healthIsUpAndIncludesTheDatabase() {

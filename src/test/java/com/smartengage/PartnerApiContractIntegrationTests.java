@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * status code and the exact body partners code against.
  */
 @IntegrationTest
-class PartnerApiContractIntegrationTests {
+class PartnerApiContractIntegrationTests extends ServerTests {
 
 	static final String UPDATED = "{\"message\":\"Status updated successfully\"}";
 
@@ -34,22 +34,13 @@ class PartnerApiContractIntegrationTests {
 
 	static final String FILL_FORM_STEPS = "FORM_SUBMITTED, FORM_REVIEWING, FORM_APPROVED, FORM_REJECTED";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	Fixtures.World world;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		this.world = this.fixtures.world(5);
 	}
 

@@ -13,11 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static com.smartengage.PartnerApiContractIntegrationTests.UPDATED;
 import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
@@ -29,23 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client produces.
  */
 @IntegrationTest
-class PartnerClientShapesIntegrationTests {
+class PartnerClientShapesIntegrationTests extends ServerTests {
 
 	static final int MAX_BODY = 16 * 1024;
-
-	@LocalServerPort
-	int port;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	Fixtures.World world;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		this.world = this.fixtures.world(5);
 	}
 

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static com.smartengage.PartnerApiContractIntegrationTests.INVALID_KEY;
 import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
@@ -26,17 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before it expires.
  */
 @IntegrationTest
-class RedeemCouponIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class RedeemCouponIntegrationTests extends ServerTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	long partnerId;
 
@@ -50,8 +43,6 @@ class RedeemCouponIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		this.partnerId = this.fixtures.partner("Redeemer " + UUID.randomUUID());
 		this.apiKey = this.fixtures.apiKey(this.partnerId).key();
 		this.firstCode = "FIRST-" + UUID.randomUUID();

@@ -1,13 +1,11 @@
 package com.smartengage;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same controllers, so they must meet the same check.
  */
 @IntegrationTest
-class RequestPathAuthenticationIntegrationTests {
+class RequestPathAuthenticationIntegrationTests extends ServerTests {
 
 	static final String INVALID_KEY = "{\"error_msg\":\"API-KEY is invalid\"}";
 
@@ -25,19 +23,6 @@ class RequestPathAuthenticationIntegrationTests {
 
 	static final String ADMIN_REFUSED = "{\"error_msg\":"
 			+ "\"Authorization header must be 'Bearer <admin token>' with a valid token\"}";
-
-	@LocalServerPort
-	int port;
-
-	Http http;
-
-	Fixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
-	}
 
 	@Test
 	void theAdminApiNeedsTheTokenOnEverySpellingOfItsPaths() {

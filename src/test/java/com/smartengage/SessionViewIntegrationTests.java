@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static com.smartengage.PartnerApiContractIntegrationTests.INVALID_KEY;
 import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
@@ -27,24 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * those.
  */
 @IntegrationTest
-class SessionViewIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class SessionViewIntegrationTests extends ServerTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	Fixtures.World world;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		this.world = this.fixtures.world(3);
 	}
 

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,17 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly as if they did not exist, and nothing another partner sends changes them.
  */
 @IntegrationTest
-class TenantIsolationIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class TenantIsolationIntegrationTests extends ServerTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	Fixtures.World a;
 
@@ -50,8 +43,6 @@ class TenantIsolationIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		this.a = this.fixtures.world(5);
 		this.b = this.fixtures.world(5);
 		this.submitted = this.fixtures.scan(this.a.slug());

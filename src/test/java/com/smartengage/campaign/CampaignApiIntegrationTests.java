@@ -15,40 +15,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** The admin API for campaigns, coupon pools, placements and flows, over real HTTP. */
 @IntegrationTest
-class CampaignApiIntegrationTests {
+class CampaignApiIntegrationTests extends ServerTests {
 
 	private static final String FORM = "https://partner.example.com/form";
 
 	private static final String NOT_HTTP = "form_url must be an absolute http or https URL, not ";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	long partner;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		this.partner = this.fixtures.partner("Campaigns " + UUID.randomUUID());
 	}
 

@@ -1,15 +1,13 @@
 package com.smartengage.common;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,20 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * characters.
  */
 @IntegrationTest
-class UntrustedInputIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Http http;
-
-	Fixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
-	}
+class UntrustedInputIntegrationTests extends ServerTests {
 
 	@Test
 	void forwardedHeadersFromClientsSteerNoUrlAndDoNotBeatAuthentication() {

@@ -14,18 +14,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /s/<slug>}: who gets a session and a redirect, and who gets a page. */
 @IntegrationTest
-class ScanIntegrationTests {
+class ScanIntegrationTests extends ServerTests {
 
 	private static final String PHONE = "Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 "
 			+ "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
@@ -34,22 +34,13 @@ class ScanIntegrationTests {
 	private static final String SESSION_ID = "session_id=([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}"
 			+ "-[0-9a-f]{12})";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	Http http;
-
-	Fixtures fixtures;
 
 	long partner;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		this.partner = this.fixtures.partner("Scans " + UUID.randomUUID());
 	}
 

@@ -10,17 +10,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.smartengage.support.Fixtures;
-import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,30 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * was in flight during the revocation may put the key back into the cache.
  */
 @IntegrationTest
-class ApiKeyRevocationIntegrationTests {
+class ApiKeyRevocationIntegrationTests extends ServerTests {
 
 	private static final int ROUNDS = 15;
 
 	private static final int THREADS = 8;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ApiKeyService keys;
 
 	@Autowired
 	PlatformTransactionManager transactions;
-
-	Http http;
-
-	Fixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
-	}
 
 	/**
 	 * The sharpest case, made deterministic: another request looks the key up after the

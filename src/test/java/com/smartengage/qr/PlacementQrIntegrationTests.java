@@ -13,24 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The printable QR codes of a placement, as the admin API serves them. */
 @IntegrationTest
-class PlacementQrIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	Http http;
-
-	Fixtures fixtures;
+class PlacementQrIntegrationTests extends ServerTests {
 
 	String slug;
 
@@ -38,8 +29,6 @@ class PlacementQrIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new Http(this.port);
-		this.fixtures = new Fixtures(this.http);
 		long partner = this.fixtures.partner("QR " + UUID.randomUUID());
 		long campaign = this.fixtures.campaign(partner, 0);
 		long screen = this.fixtures.screen("QR screen " + UUID.randomUUID());
