@@ -1,0 +1,24 @@
+-- wrk: POST /smart-engage/post/engage-v3/<id> with no body (the contract's cURL example), each
+-- session of this thread once. The sessions were set to FORM_APPROVED in SQL by bench/run.
+-- Once every session was used, the script starts over (those requests are 400s "already
+-- issued" and are counted as "exhausted").
+dofile(os.getenv("BENCH_DIR") .. "/common.lua")
+
+local ids, n, i, headers
+
+function init(args)
+   ids = load_ids(os.getenv("BENCH_IDS"), tid, nthreads)
+   n = #ids
+   i = 0
+   headers = { ["Content-Type"] = "application/json", ["API-KEY"] = os.getenv("BENCH_API_KEY") }
+end
+
+function request()
+   local k = i
+   i = i + 1
+   if k >= n then
+      exhausted = exhausted + 1
+      k = k % n
+   end
+   return wrk.format("POST", "/smart-engage/post/engage-v3/" .. ids[k + 1], headers, nil)
+end

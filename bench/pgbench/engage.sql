@@ -1,0 +1,21 @@
+-- The coupon issue's transaction (CouponService.issue): select the session, mark its coupon
+-- issued (conditional UPDATE), lock a free code (FOR UPDATE SKIP LOCKED), assign it, insert the
+-- COUPON_ISSUED event. Each client takes its own approved sessions in turn, each once.
+-- The id comes from bench_ids_engage: one indexed lookup more than the server does.
+\set n :base + 1 + :client_id + :nclients * :i
+\set i :i + 1
+\set a random(1, 4611686018427387903)
+BEGIN;
+SELECT id AS sid FROM bench_ids_engage WHERE n = :n \gset
+SELECT id, partner_id, campaign_id, placement_id, screen_id, status, step_index, ended, rewarded_at,
+       coupon_issued_at, created_at, updated_at, expires_at
+FROM journey_session WHERE id = :sid AND partner_id = :partner_id;
+UPDATE journey_session SET coupon_issued_at = now(), updated_at = now()
+WHERE id = :sid AND partner_id = :partner_id AND coupon_issued_at IS NULL AND rewarded_at IS NOT NULL;
+SELECT id AS cid, code FROM coupon WHERE campaign_id = :campaign_id AND session_id IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED \gset
+UPDATE coupon SET session_id = :sid, token = md5(:a::text || '-' || :n::text), issued_at = now(),
+    expires_at = now() + interval '30 days'
+WHERE id = :cid AND session_id IS NULL;
+INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan)
+VALUES (:sid, :campaign_id, :screen_id, 'COUPON_ISSUED', now(), 0);
+END;

@@ -1,0 +1,20 @@
+-- The status update's transaction (SessionService.advance): select the session, the
+-- conditional UPDATE that moves it forward, insert the journey event.
+-- Each client takes its own sessions in turn (n = base + 1 + client_id + nclients * i), so
+-- every transaction really moves a session (SCANNED -> FORM_SUBMITTED), as the server's do.
+-- The id comes from bench_ids_update: one indexed lookup more than the server does.
+\set n :base + 1 + :client_id + :nclients * :i
+\set i :i + 1
+BEGIN;
+SELECT id AS sid FROM bench_ids_update WHERE n = :n \gset
+SELECT id, partner_id, campaign_id, placement_id, screen_id, status, step_index, ended, rewarded_at,
+       coupon_issued_at, created_at, updated_at, expires_at
+FROM journey_session WHERE id = :sid AND partner_id = :partner_id;
+UPDATE journey_session
+SET status = 'FORM_SUBMITTED', step_index = 1, ended = FALSE,
+    rewarded_at = COALESCE(rewarded_at, NULL::timestamptz), updated_at = now()
+WHERE id = :sid AND partner_id = :partner_id AND ended = FALSE AND step_index < 1
+  AND expires_at > now();
+INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan)
+VALUES (:sid, :campaign_id, :screen_id, 'FORM_SUBMITTED', now(), 0);
+END;
