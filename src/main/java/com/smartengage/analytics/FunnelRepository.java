@@ -1,5 +1,6 @@
 package com.smartengage.analytics;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -39,7 +40,7 @@ class FunnelRepository {
 			.param("from", SqlTime.param(from))
 			.param("to", SqlTime.param(to))
 			.param("screenId", screenId, java.sql.Types.BIGINT)
-			.query((java.sql.ResultSet rs) -> {
+			.query((ResultSet rs) -> {
 				each.accept(
 						new SessionRow(rs.getObject("id", UUID.class), rs.getInt("step_index"), rs.getString("status"),
 								rs.getObject("coupon_issued_at") != null, rs.getObject("redeemed_at") != null));
@@ -52,7 +53,7 @@ class FunnelRepository {
 			.param("from", SqlTime.param(from))
 			.param("to", SqlTime.param(to))
 			.param("screenId", screenId, java.sql.Types.BIGINT)
-			.query((java.sql.ResultSet rs) -> {
+			.query((ResultSet rs) -> {
 				each.accept(new EventRow(rs.getObject("session_id", UUID.class), rs.getString("step"),
 						rs.getLong("seconds_from_scan")));
 			});

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.smartengage.common.BadRequestException;
+import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
 import com.smartengage.coupon.CouponPoolService;
 import com.smartengage.coupon.ImportResult;
@@ -185,8 +187,7 @@ class CampaignApiController {
 
 	private Placement placement(String slug) {
 		return this.placements.bySlug(slug)
-			.orElseThrow(
-					() -> new NotFoundException("No placement with slug " + com.smartengage.common.Ids.echo(slug)));
+			.orElseThrow(() -> new NotFoundException("No placement with slug " + Ids.echo(slug)));
 	}
 
 	private List<String> jsonCodes(HttpServletRequest request) throws IOException {
@@ -262,12 +263,11 @@ class CampaignApiController {
 		throw new BadRequestException("Line " + lineNumber + " of the CSV opens a quote that it does not close");
 	}
 
-	record CreatePlacement(@com.fasterxml.jackson.annotation.JsonProperty("screen_id") Long screenId) {
+	record CreatePlacement(@JsonProperty("screen_id") Long screenId) {
 	}
 
-	record CreateFlow(String name, List<String> steps,
-			@com.fasterxml.jackson.annotation.JsonProperty("failure_steps") List<String> failureSteps,
-			@com.fasterxml.jackson.annotation.JsonProperty("reward_step") String rewardStep) {
+	record CreateFlow(String name, List<String> steps, @JsonProperty("failure_steps") List<String> failureSteps,
+			@JsonProperty("reward_step") String rewardStep) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.smartengage.campaign;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +96,7 @@ class FlowRepository {
 			.findFirst();
 	}
 
-	private static StepRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+	private static StepRow row(ResultSet rs, int i) throws SQLException {
 		return new StepRow(rs.getLong("id"), rs.getString("name"), rs.getString("reward_step"),
 				rs.getBoolean("built_in"), rs.getString("step"), rs.getBoolean("failure"));
 	}

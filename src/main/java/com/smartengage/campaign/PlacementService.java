@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import com.smartengage.common.BadRequestException;
 import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.ConflictException;
 import com.smartengage.common.PublicUrl;
@@ -66,7 +67,7 @@ public class PlacementService {
 
 	public PlacementView create(long campaignId, Long screenId) {
 		if (screenId == null) {
-			throw new com.smartengage.common.BadRequestException("screen_id is required");
+			throw new BadRequestException("screen_id is required");
 		}
 		Campaign campaign = this.campaigns.get(campaignId);
 		long screen = this.screens.reference(screenId).id();

@@ -1,5 +1,7 @@
 package com.smartengage.common;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +86,7 @@ class ApiExceptionHandler {
 		return answer(request, HttpStatus.BAD_REQUEST,
 				ex.getName() + " must be a valid "
 						+ (ex.getRequiredType() == null ? "value"
-								: ex.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+								: ex.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT))
 						+ ", not " + Ids.echo(String.valueOf(ex.getValue())));
 	}
 

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -205,10 +206,7 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 
 	private static boolean isPostgres(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData()
-				.getDatabaseProductName()
-				.toLowerCase(java.util.Locale.ROOT)
-				.contains("postgresql");
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not reach the database to learn its kind", ex);

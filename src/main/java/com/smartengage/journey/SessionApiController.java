@@ -3,6 +3,7 @@ package com.smartengage.journey;
 import java.io.IOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -92,9 +93,9 @@ class SessionApiController {
 	}
 
 	@Schema(name = "UpdateSessionStatus")
-	record UpdateStatusRequest(@Schema(
-			example = "8960569d-db50-4742-8668-1da5c8ddf652") @com.fasterxml.jackson.annotation.JsonProperty("session_id") String sessionId,
-			@Schema(example = "FORM_REVIEWING") @com.fasterxml.jackson.annotation.JsonProperty("new_status") String newStatus) {
+	record UpdateStatusRequest(
+			@Schema(example = "8960569d-db50-4742-8668-1da5c8ddf652") @JsonProperty("session_id") String sessionId,
+			@Schema(example = "FORM_REVIEWING") @JsonProperty("new_status") String newStatus) {
 	}
 
 }

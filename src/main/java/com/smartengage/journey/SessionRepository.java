@@ -2,6 +2,7 @@ package com.smartengage.journey;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -97,7 +98,7 @@ class SessionRepository {
 			.param("screenId", screenId)
 			.param("step", step)
 			.param("at", SqlTime.param(at))
-			.param("seconds", Math.max(0, java.time.Duration.between(scannedAt, at).toSeconds()))
+			.param("seconds", Math.max(0, Duration.between(scannedAt, at).toSeconds()))
 			.update();
 	}
 

@@ -1,5 +1,7 @@
 package com.smartengage.qr;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,11 +49,11 @@ public class QrCodes {
 		int pixels = Math.max(size, modules * scale);
 		int offset = (pixels - matrix.getWidth() * scale) / 2;
 		BufferedImage image = new BufferedImage(pixels, pixels, BufferedImage.TYPE_BYTE_BINARY);
-		java.awt.Graphics2D g = image.createGraphics();
+		Graphics2D g = image.createGraphics();
 		try {
-			g.setColor(java.awt.Color.WHITE);
+			g.setColor(Color.WHITE);
 			g.fillRect(0, 0, pixels, pixels);
-			g.setColor(java.awt.Color.BLACK);
+			g.setColor(Color.BLACK);
 			for (int y = 0; y < matrix.getHeight(); y++) {
 				for (int x = 0; x < matrix.getWidth(); x++) {
 					if (matrix.get(x, y) == 1) {
