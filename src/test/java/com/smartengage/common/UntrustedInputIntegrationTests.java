@@ -97,6 +97,22 @@ class UntrustedInputIntegrationTests extends ServerTests {
 		assertThat(answer.errorMsg()).startsWith("Coupon code #2");
 	}
 
+	/**
+	 * Found by the fuzzer (seed 6536041492627): a form body is never parsed, so it cannot
+	 * fail.
+	 */
+	@Test
+	void formBodyWithBrokenUtf8OnAWrongMethodIsAPlain405() {
+		Fixtures.World world = this.fixtures.world(0);
+		Http.Answer answer = this.http.call("DELETE", "/smart-engage/post/update-session-status")
+			.apiKey(world.apiKey())
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.body(new byte[] { 's', '=', '%', (byte) 0xC3, (byte) 0x28, '&', 'x', '=', (byte) 0xFF })
+			.send();
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(405);
+		assertThat(answer.errorMsg()).startsWith("Method DELETE is not allowed");
+	}
+
 	@Test
 	void errorPathAskedForDirectlyIsNotFound() {
 		Http.Answer answer = this.http.get("/error").send();
