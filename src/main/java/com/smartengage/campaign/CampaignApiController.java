@@ -51,18 +51,15 @@ class CampaignApiController {
 
 	private final PlacementService placements;
 
-	private final CouponPoolService pools;
-
 	private final QrCodes qr;
 
 	private final JsonMapper json;
 
-	CampaignApiController(CampaignService campaigns, FlowService flows, PlacementService placements,
-			CouponPoolService pools, QrCodes qr, JsonMapper json) {
+	CampaignApiController(CampaignService campaigns, FlowService flows, PlacementService placements, QrCodes qr,
+			JsonMapper json) {
 		this.campaigns = campaigns;
 		this.flows = flows;
 		this.placements = placements;
-		this.pools = pools;
 		this.qr = qr;
 		this.json = json;
 	}
@@ -110,10 +107,10 @@ class CampaignApiController {
 							@Content(mediaType = "text/csv",
 									schema = @Schema(type = "string", example = "code\nSUMMER-0001\nSUMMER-0002")) }))
 	ImportResult importCodes(@PathVariable long id, HttpServletRequest request) throws IOException {
-		Campaign campaign = this.campaigns.get(id);
+		this.campaigns.get(id);
 		MediaType type = MediaType.parseMediaType(request.getContentType());
 		List<String> codes = MediaType.APPLICATION_JSON.isCompatibleWith(type) ? jsonCodes(request) : csvCodes(request);
-		return this.pools.importCodes(campaign.id(), campaign.partnerId(), codes);
+		return this.campaigns.importCodes(id, codes);
 	}
 
 	@PostMapping("/admin/api/campaigns/{id}/placements")

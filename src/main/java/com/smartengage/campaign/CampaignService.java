@@ -16,12 +16,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.smartengage.common.AuditLog;
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
 import com.smartengage.common.Texts;
 import com.smartengage.coupon.CouponPoolService;
+import com.smartengage.coupon.ImportResult;
 import com.smartengage.coupon.PoolStats;
 import com.smartengage.partner.PartnerService;
 
@@ -60,8 +62,11 @@ public class CampaignService {
 
 	private final ClusterEvents events;
 
+	private final AuditLog audit;
+
 	CampaignService(CampaignRepository repository, FlowService flows, PartnerService partners, CouponPoolService pools,
-			CampaignProperties properties, Clock clock, ClusterEvents events) {
+			CampaignProperties properties, Clock clock, ClusterEvents events, AuditLog audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.flows = flows;
 		this.partners = partners;
@@ -112,7 +117,10 @@ public class CampaignService {
 		else if (quota > 0) {
 			this.pools.generate(id, partnerId, quota);
 		}
-		return view(this.repository.findById(id).orElseThrow());
+		CampaignView created = view(this.repository.findById(id).orElseThrow());
+		this.audit.record("campaign.created", "campaign", id, "partner " + partnerId + ", name " + name + ", flow "
+				+ flow.name() + ", coupons " + created.coupons().total());
+		return created;
 	}
 
 	public List<CampaignView> list(Long partnerId) {
@@ -137,12 +145,23 @@ public class CampaignService {
 		return this.cache.get(id, this::get);
 	}
 
+	/** Adds uploaded codes to the campaign's pool. */
+	@Transactional
+	public ImportResult importCodes(long id, List<String> codes) {
+		Campaign campaign = get(id);
+		ImportResult result = this.pools.importCodes(campaign.id(), campaign.partnerId(), codes);
+		this.audit.record("coupon_codes.imported", "campaign", id,
+				"imported " + result.imported() + ", duplicates " + result.duplicates());
+		return result;
+	}
+
 	/** Pauses or resumes scans, at once on every instance. */
 	@Transactional
 	public CampaignView setPaused(long id, boolean paused) {
 		if (!this.repository.setPaused(id, paused)) {
 			throw new NotFoundException("No campaign with id " + id);
 		}
+		this.audit.record(paused ? "campaign.paused" : "campaign.resumed", "campaign", id, null);
 		this.events.publish(CAMPAIGN_CHANGED, Long.toString(id));
 		return getView(id);
 	}

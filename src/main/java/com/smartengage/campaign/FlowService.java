@@ -15,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.smartengage.common.AuditLog;
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.ConflictException;
 import com.smartengage.common.Ids;
@@ -40,7 +41,10 @@ public class FlowService {
 
 	private final Cache<Long, Flow> byId = Caffeine.newBuilder().maximumSize(1000).build();
 
-	FlowService(FlowRepository repository, Clock clock) {
+	private final AuditLog audit;
+
+	FlowService(FlowRepository repository, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.clock = clock;
 	}
@@ -100,6 +104,8 @@ public class FlowService {
 		}
 		try {
 			long id = this.repository.insert(name, steps, failures, reward, this.clock.instant());
+			this.audit.record("flow.created", "flow", id,
+					"name " + name + ", steps " + String.join(",", all) + ", reward " + reward);
 			return new Flow(id, name, List.copyOf(steps), List.copyOf(failures), reward, false);
 		}
 		catch (DuplicateKeyException ex) {

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import com.smartengage.common.AuditLog;
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.ConflictException;
@@ -46,6 +47,8 @@ public class PlacementService {
 
 	private final ClusterEvents events;
 
+	private final AuditLog audit;
+
 	/**
 	 * Placements never change once made. A miss is cached too (scanners retry), and
 	 * dropped on every instance when a placement with that slug is made.
@@ -53,7 +56,8 @@ public class PlacementService {
 	private final Cache<String, Optional<Placement>> bySlug;
 
 	PlacementService(PlacementRepository repository, CampaignService campaigns, ScreenService screens,
-			PublicUrl publicUrl, CampaignProperties properties, Clock clock, ClusterEvents events) {
+			PublicUrl publicUrl, CampaignProperties properties, Clock clock, ClusterEvents events, AuditLog audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.campaigns = campaigns;
 		this.screens = screens;
@@ -81,6 +85,8 @@ public class PlacementService {
 				long id = this.repository.insert(draft);
 				Placement placement = new Placement(id, draft.slug(), draft.campaignId(), draft.screenId(),
 						draft.createdAt());
+				this.audit.record("placement.created", "placement", placement.slug(),
+						"campaign " + placement.campaignId() + ", screen " + placement.screenId());
 				this.events.publish(PLACEMENT_CREATED, placement.slug());
 				return view(placement);
 			}

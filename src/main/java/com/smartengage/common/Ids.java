@@ -40,6 +40,15 @@ public final class Ids {
 		return out.toString();
 	}
 
+	/** The text cut to at most {@code max} characters, never inside a surrogate pair. */
+	public static String cut(String text, int max) {
+		if (text.length() <= max) {
+			return text;
+		}
+		int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+		return text.substring(0, end);
+	}
+
 	/** The id as a UUID, or null when it is not one in the canonical 8-4-4-4-12 form. */
 	public static UUID parseUuid(String text) {
 		if (text == null || text.length() != 36 || !UUID_TEXT.matcher(text).matches()) {

@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.smartengage.common.AuditLog;
 import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.Hashing;
 import com.smartengage.common.NotFoundException;
@@ -50,8 +51,11 @@ public class ApiKeyService {
 
 	private final ClusterEvents events;
 
+	private final AuditLog audit;
+
 	ApiKeyService(PartnerRepository repository, PartnerService partners, Clock clock, PartnerApiProperties properties,
-			ClusterEvents events) {
+			ClusterEvents events, AuditLog audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.partners = partners;
 		this.clock = clock;
@@ -71,6 +75,8 @@ public class ApiKeyService {
 		this.random.nextBytes(secret);
 		String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		long id = this.repository.insertKey(partnerId, hash(key), key.substring(0, 10), this.clock.instant());
+		this.audit.record("api_key.created", "api_key", id,
+				"partner " + partnerId + ", key_prefix " + key.substring(0, 10));
 		return new CreatedApiKey(id, partnerId, key);
 	}
 
@@ -90,7 +96,12 @@ public class ApiKeyService {
 	 */
 	@Transactional
 	public void revoke(long keyId) {
-		if (!this.repository.revokeKey(keyId, this.clock.instant())) {
+		if (this.repository.revokeKey(keyId, this.clock.instant())) {
+			ApiKeyView key = get(keyId);
+			this.audit.record("api_key.revoked", "api_key", keyId,
+					"partner " + key.partnerId() + ", key_prefix " + key.keyPrefix());
+		}
+		else {
 			get(keyId);
 		}
 		this.events.publish(KEY_REVOKED, Long.toString(keyId));

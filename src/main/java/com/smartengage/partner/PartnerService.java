@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import com.smartengage.common.AuditLog;
 import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Texts;
 import com.smartengage.common.NotFoundException;
+import com.smartengage.common.Texts;
 
 /** Partners: the companies behind the forms. */
 @Service
@@ -19,13 +21,19 @@ public class PartnerService {
 
 	private final Clock clock;
 
-	PartnerService(PartnerRepository repository, Clock clock) {
+	private final AuditLog audit;
+
+	PartnerService(PartnerRepository repository, Clock clock, AuditLog audit) {
 		this.repository = repository;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
+	@Transactional
 	public Partner create(String name) {
-		return this.repository.insertPartner(Texts.required("name", name, MAX_NAME), this.clock.instant());
+		Partner partner = this.repository.insertPartner(Texts.required("name", name, MAX_NAME), this.clock.instant());
+		this.audit.record("partner.created", "partner", partner.id(), "name " + partner.name());
+		return partner;
 	}
 
 	public List<Partner> list() {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import com.smartengage.common.AuditLog;
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.NotFoundException;
 import com.smartengage.common.Texts;
@@ -17,14 +19,20 @@ public class ScreenService {
 
 	private final Clock clock;
 
-	ScreenService(ScreenRepository repository, Clock clock) {
+	private final AuditLog audit;
+
+	ScreenService(ScreenRepository repository, Clock clock, AuditLog audit) {
 		this.repository = repository;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
+	@Transactional
 	public Screen create(String name, String location) {
-		return this.repository.insert(Texts.required("name", name, 200), Texts.optional("location", location, 500),
-				this.clock.instant());
+		Screen screen = this.repository.insert(Texts.required("name", name, 200),
+				Texts.optional("location", location, 500), this.clock.instant());
+		this.audit.record("screen.created", "screen", screen.id(), "name " + screen.name());
+		return screen;
 	}
 
 	public List<Screen> list() {
