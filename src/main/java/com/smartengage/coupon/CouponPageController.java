@@ -50,7 +50,6 @@ class CouponPageController {
 		model.addAttribute("expiresAt", SHOWN.format(coupon.expiresAt()));
 		model.addAttribute("redeemedAt", coupon.redeemedAt() == null ? null : SHOWN.format(coupon.redeemedAt()));
 		response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
-		response.setHeader("Referrer-Policy", "no-referrer");
 		return "coupon";
 	}
 

@@ -96,7 +96,6 @@ class ScanController {
 		return ResponseEntity.status(HttpStatus.FOUND)
 			.location(URI.create(FormRedirect.withSessionId(campaign.formUrl(), sessionId)))
 			.cacheControl(CacheControl.noStore())
-			.header("Referrer-Policy", "no-referrer")
 			.build();
 	}
 
