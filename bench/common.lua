@@ -44,6 +44,16 @@ function load_ids(path, tid, nthreads)
    return ids
 end
 
+-- For the scripts that call the partner API: this thread's session ids and the headers to send
+-- (with a JSON Content-Type when json is true).
+function partner_setup(json)
+   local headers = { ["API-KEY"] = os.getenv("BENCH_API_KEY") }
+   if json then
+      headers["Content-Type"] = "application/json"
+   end
+   return load_ids(os.getenv("BENCH_IDS"), tid, nthreads), headers
+end
+
 function done(summary, latency, requests)
    local oks, bads, ex = 0, 0, 0
    for _, t in ipairs(bench_threads) do

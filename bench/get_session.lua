@@ -5,10 +5,9 @@ dofile(os.getenv("BENCH_DIR") .. "/common.lua")
 local ids, n, i, headers
 
 function init(args)
-   ids = load_ids(os.getenv("BENCH_IDS"), tid, nthreads)
+   ids, headers = partner_setup(false)
    n = #ids
    i = 0
-   headers = { ["API-KEY"] = os.getenv("BENCH_API_KEY") }
 end
 
 function request()

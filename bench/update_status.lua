@@ -16,10 +16,9 @@ local steps = { "FORM_SUBMITTED", "FORM_REVIEWING", "FORM_APPROVED" }
 local ids, n, i, headers
 
 function init(args)
-   ids = load_ids(os.getenv("BENCH_IDS"), tid, nthreads)
+   ids, headers = partner_setup(true)
    n = #ids
    i = 0
-   headers = { ["Content-Type"] = "application/json", ["API-KEY"] = os.getenv("BENCH_API_KEY") }
 end
 
 function request()

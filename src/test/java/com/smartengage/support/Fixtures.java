@@ -104,6 +104,19 @@ public final class Fixtures {
 		return session;
 	}
 
+	/**
+	 * How many coupons of the campaign's pool were issued, as the admin API counts them.
+	 */
+	public long couponsIssued(long campaignId) {
+		return this.http.get("/admin/api/campaigns/" + campaignId)
+			.admin()
+			.send()
+			.json()
+			.get("coupons")
+			.get("issued")
+			.asLong();
+	}
+
 	private static String json(String field, String value) {
 		return Http.JSON.createObjectNode().put(field, value).toString();
 	}
