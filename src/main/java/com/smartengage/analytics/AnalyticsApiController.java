@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "admin")
 class AnalyticsApiController {
 
-	private final FunnelService funnels;
+	private final AnalyticsService funnels;
 
-	AnalyticsApiController(FunnelService funnels) {
+	AnalyticsApiController(AnalyticsService funnels) {
 		this.funnels = funnels;
 	}
 

@@ -16,6 +16,9 @@ public record Flow(long id, String name, List<String> steps, @JsonProperty("fail
 	/** The first step of every session: the scan itself. */
 	public static final String SCANNED = "SCANNED";
 
+	/** The funnel stage of {@link #SCANNED}; the forward steps follow at 1..n. */
+	public static final int SCANNED_STAGE = 0;
+
 	/** The built-in flow, used when a campaign names none. */
 	public static final String FILL_FORM = "FILL_FORM";
 
@@ -44,6 +47,21 @@ public record Flow(long id, String name, List<String> steps, @JsonProperty("fail
 	@JsonIgnore
 	public int lastIndex() {
 		return this.steps.size();
+	}
+
+	/**
+	 * The funnel stage of a coupon issued: after every forward step, so that a session
+	 * holding a coupon counts as having passed them all.
+	 */
+	@JsonIgnore
+	public int couponIssuedStage() {
+		return this.steps.size() + 1;
+	}
+
+	/** The funnel stage of a coupon redeemed, the last one. */
+	@JsonIgnore
+	public int couponRedeemedStage() {
+		return this.steps.size() + 2;
 	}
 
 	/** Every step a partner may name, in order, for error sentences. */

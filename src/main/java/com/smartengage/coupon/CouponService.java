@@ -82,7 +82,8 @@ public class CouponService {
 			throw new BadRequestException("Campaign " + campaign.id() + " is over since " + campaign.endsAt()
 					+ "; no more coupons are issued");
 		}
-		if (!this.sessions.claimCoupon(id, partnerId, now)) {
+		Flow flow = this.flows.get(campaign.flowId());
+		if (!this.sessions.claimCoupon(id, partnerId, now, flow)) {
 			throw alreadyIssued(rawSessionId);
 		}
 		CouponRepository.FreeCode free = this.coupons.claimFree(campaign.id())
@@ -93,7 +94,7 @@ public class CouponService {
 		if (!this.coupons.assign(free.id(), id, token, now, expiresAt)) {
 			throw new IllegalStateException("Coupon " + free.id() + " was claimed twice despite its row lock");
 		}
-		this.sessions.recordEvent(id, campaign.id(), session.screenId(), COUPON_ISSUED, now, session.createdAt());
+		this.sessions.recordCouponIssued(session, COUPON_ISSUED, now, flow);
 		return new IssuedCoupon("success", free.code(), this.publicUrl.couponUrl(token), expiresAt, id.toString());
 	}
 
@@ -119,8 +120,9 @@ public class CouponService {
 			}
 			throw new BadRequestException("Coupon " + Ids.echo(code) + " expired at " + current.expiresAt());
 		}
-		this.sessions.recordEvent(coupon.sessionId(), coupon.campaignId(), coupon.screenId(), COUPON_REDEEMED, now,
-				coupon.scannedAt());
+		Flow flow = this.flows.get(this.campaigns.cached(coupon.campaignId()).flowId());
+		this.sessions.recordCouponRedeemed(coupon.sessionId(), coupon.campaignId(), coupon.screenId(), COUPON_REDEEMED,
+				now, coupon.scannedAt(), flow);
 		return new RedeemedCoupon("success", coupon.code(), now, coupon.sessionId().toString());
 	}
 

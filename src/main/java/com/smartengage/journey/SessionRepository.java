@@ -24,8 +24,20 @@ class SessionRepository {
 			""";
 
 	private static final String INSERT_EVENT = """
-			INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan)
-			VALUES (:sessionId, :campaignId, :screenId, :step, :at, :seconds)
+			INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
+			    scanned_at, stage_from, stage_to)
+			VALUES (:sessionId, :campaignId, :screenId, :step, :at, :seconds, :scannedAt, :stageFrom, :stageTo)
+			""";
+
+	/**
+	 * Appends the event of a change just made to the session row, which this transaction
+	 * holds: the stages it passed start after the row's funnel_stage_before.
+	 */
+	private static final String INSERT_EVENT_OF_CHANGE = """
+			INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
+			    scanned_at, stage_from, stage_to)
+			SELECT id, campaign_id, screen_id, :step, :at, :seconds, created_at, funnel_stage_before, :stageTo
+			FROM journey_session WHERE id = :sessionId
 			""";
 
 	private static final String SELECT_SESSION = """
@@ -41,7 +53,8 @@ class SessionRepository {
 	private static final String ADVANCE = """
 			UPDATE journey_session
 			SET status = :status, step_index = :stepIndex, ended = :ended,
-			    rewarded_at = COALESCE(rewarded_at, :rewardedAt), updated_at = :now
+			    rewarded_at = COALESCE(rewarded_at, :rewardedAt), updated_at = :now,
+			    funnel_stage_before = funnel_stage, funnel_stage = GREATEST(funnel_stage, :stepIndex)
 			WHERE id = :id AND partner_id = :partnerId AND ended = FALSE AND step_index < :stepIndex
 			  AND expires_at > :now
 			""";
@@ -50,7 +63,8 @@ class SessionRepository {
 	 * Ends a session at a failure step; matches no row when it already ended or expired.
 	 */
 	private static final String FAIL = """
-			UPDATE journey_session SET status = :status, ended = TRUE, updated_at = :now
+			UPDATE journey_session SET status = :status, ended = TRUE, updated_at = :now,
+			    funnel_stage_before = funnel_stage
 			WHERE id = :id AND partner_id = :partnerId AND ended = FALSE AND expires_at > :now
 			""";
 
@@ -59,7 +73,8 @@ class SessionRepository {
 	 * earned.
 	 */
 	private static final String MARK_COUPON_ISSUED = """
-			UPDATE journey_session SET coupon_issued_at = :now, updated_at = :now
+			UPDATE journey_session SET coupon_issued_at = :now, updated_at = :now,
+			    funnel_stage_before = funnel_stage, funnel_stage = GREATEST(funnel_stage, :issuedStage)
 			WHERE id = :id AND partner_id = :partnerId AND coupon_issued_at IS NULL AND rewarded_at IS NOT NULL
 			""";
 
@@ -90,16 +105,41 @@ class SessionRepository {
 			.update();
 	}
 
-	/** Appends a journey event of a session scanned at {@code scannedAt}. */
-	void insertEvent(UUID sessionId, long campaignId, long screenId, String step, Instant at, Instant scannedAt) {
+	/**
+	 * Appends a journey event of a session scanned at {@code scannedAt} that passed the
+	 * funnel stages after {@code stageFrom} up to {@code stageTo}.
+	 */
+	void insertEvent(UUID sessionId, long campaignId, long screenId, String step, Instant at, Instant scannedAt,
+			int stageFrom, int stageTo) {
 		this.jdbc.sql(INSERT_EVENT)
 			.param("sessionId", sessionId)
 			.param("campaignId", campaignId)
 			.param("screenId", screenId)
 			.param("step", step)
 			.param("at", SqlTime.param(at))
-			.param("seconds", Math.max(0, Duration.between(scannedAt, at).toSeconds()))
+			.param("seconds", seconds(scannedAt, at))
+			.param("scannedAt", SqlTime.param(scannedAt))
+			.param("stageFrom", stageFrom)
+			.param("stageTo", stageTo)
 			.update();
+	}
+
+	/**
+	 * Appends the event of the change this transaction just made to the session (advance,
+	 * fail or coupon claim); {@code stageTo} is -1 for a failure step.
+	 */
+	void insertEventOfChange(UUID sessionId, String step, Instant at, Instant scannedAt, int stageTo) {
+		this.jdbc.sql(INSERT_EVENT_OF_CHANGE)
+			.param("sessionId", sessionId)
+			.param("step", step)
+			.param("at", SqlTime.param(at))
+			.param("seconds", seconds(scannedAt, at))
+			.param("stageTo", stageTo)
+			.update();
+	}
+
+	private static long seconds(Instant scannedAt, Instant at) {
+		return Math.max(0, Duration.between(scannedAt, at).toSeconds());
 	}
 
 	/** The session if it belongs to the partner. */
@@ -137,11 +177,12 @@ class SessionRepository {
 	 * Claims the session's one coupon; false when it was claimed already or is not
 	 * earned.
 	 */
-	boolean markCouponIssued(UUID id, long partnerId, Instant now) {
+	boolean markCouponIssued(UUID id, long partnerId, Instant now, int issuedStage) {
 		return this.jdbc.sql(MARK_COUPON_ISSUED)
 			.param("id", id)
 			.param("partnerId", partnerId)
 			.param("now", SqlTime.param(now))
+			.param("issuedStage", issuedStage)
 			.update() == 1;
 	}
 

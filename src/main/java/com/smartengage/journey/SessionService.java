@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,13 +38,16 @@ public class SessionService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	SessionService(SessionRepository repository, CampaignService campaigns, FlowService flows, PublicUrl publicUrl,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.campaigns = campaigns;
 		this.flows = flows;
 		this.publicUrl = publicUrl;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -57,7 +61,9 @@ public class SessionService {
 		Instant expiresAt = now.plus(Duration.ofMinutes(campaign.sessionTtlMinutes()));
 		this.repository.insert(id, campaign.partnerId(), campaign.id(), placement.id(), placement.screenId(), now,
 				expiresAt);
-		this.repository.insertEvent(id, campaign.id(), placement.screenId(), Flow.SCANNED, now, now);
+		this.repository.insertEvent(id, campaign.id(), placement.screenId(), Flow.SCANNED, now, now, -1,
+				Flow.SCANNED_STAGE);
+		this.events.publishEvent(new JourneyRecorded(campaign.id(), placement.screenId(), Flow.SCANNED));
 		return id;
 	}
 
@@ -91,7 +97,8 @@ public class SessionService {
 			checkCanMove(current, failure, index, rawSessionId, now);
 			throw new AlreadyCompletedException(rawSessionId);
 		}
-		this.repository.insertEvent(id, session.campaignId(), session.screenId(), newStatus, now, session.createdAt());
+		this.repository.insertEventOfChange(id, newStatus, now, session.createdAt(), failure ? -1 : index);
+		this.events.publishEvent(new JourneyRecorded(session.campaignId(), session.screenId(), newStatus));
 	}
 
 	private static void checkCanMove(JourneySession session, boolean failure, int index, String rawId, Instant now) {
@@ -131,16 +138,28 @@ public class SessionService {
 	 * has not reached its reward step. The claim holds the session's row until the
 	 * transaction ends.
 	 */
-	public boolean claimCoupon(UUID id, long partnerId, Instant now) {
-		return this.repository.markCouponIssued(id, partnerId, now);
+	public boolean claimCoupon(UUID id, long partnerId, Instant now, Flow flow) {
+		return this.repository.markCouponIssued(id, partnerId, now, flow.couponIssuedStage());
 	}
 
 	/**
-	 * Appends a journey event (a coupon issued or redeemed) to a session scanned at
-	 * {@code scannedAt}.
+	 * Appends the COUPON_ISSUED event of the coupon claimed in this transaction, for a
+	 * session scanned at {@code scannedAt}.
 	 */
-	public void recordEvent(UUID id, long campaignId, long screenId, String step, Instant at, Instant scannedAt) {
-		this.repository.insertEvent(id, campaignId, screenId, step, at, scannedAt);
+	public void recordCouponIssued(JourneySession session, String step, Instant at, Flow flow) {
+		this.repository.insertEventOfChange(session.id(), step, at, session.createdAt(), flow.couponIssuedStage());
+		this.events.publishEvent(new JourneyRecorded(session.campaignId(), session.screenId(), step));
+	}
+
+	/**
+	 * Appends the COUPON_REDEEMED event of a session scanned at {@code scannedAt}: it
+	 * passes the one stage after COUPON_ISSUED.
+	 */
+	public void recordCouponRedeemed(UUID id, long campaignId, long screenId, String step, Instant at,
+			Instant scannedAt, Flow flow) {
+		this.repository.insertEvent(id, campaignId, screenId, step, at, scannedAt, flow.couponIssuedStage(),
+				flow.couponRedeemedStage());
+		this.events.publishEvent(new JourneyRecorded(campaignId, screenId, step));
 	}
 
 	/**

@@ -30,7 +30,7 @@ import com.smartengage.coupon.CouponService;
  * median and 90th percentile of the time from the scan to the step.
  */
 @Service
-public class FunnelService {
+public class AnalyticsService {
 
 	private final FunnelRepository repository;
 
@@ -38,7 +38,7 @@ public class FunnelService {
 
 	private final FlowService flows;
 
-	FunnelService(FunnelRepository repository, CampaignService campaigns, FlowService flows) {
+	AnalyticsService(FunnelRepository repository, CampaignService campaigns, FlowService flows) {
 		this.repository = repository;
 		this.campaigns = campaigns;
 		this.flows = flows;
