@@ -116,6 +116,9 @@ public class AnalyticsService {
 		List<Funnel.Failure> failures = new ArrayList<>();
 		Flow flow = this.flows.get(campaign.flowId());
 		for (String step : flow.failureSteps()) {
+			if (tally.failures().keySet().stream().noneMatch((key) -> key.step().equals(step))) {
+				failures.add(new Funnel.Failure(step, 0, null));
+			}
 			tally.failures()
 				.entrySet()
 				.stream()

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,36 +32,26 @@ class RollupRepository {
 
 	private static final String MARK_ROLLED_UP = "UPDATE journey_event SET rolled_up = TRUE WHERE id IN (:ids)";
 
-	private static final String ADD_COUNT = """
-			UPDATE funnel_rollup SET sessions = sessions + ?
-			WHERE campaign_id = ? AND period_hours = ? AND screen_id = ? AND period_start = ? AND stage = ?
+	/**
+	 * Adds rows of deltas (the VALUES list, repeated) to a rollup table, inserting the
+	 * rows that do not exist yet. Only the rollup step writes these tables, one instance
+	 * at a time, so no one inserts the same row in between.
+	 */
+	private static final String MERGE = """
+			MERGE INTO %1$s t
+			USING (VALUES %2$s) AS v (campaign_id, period_hours, screen_id, period_start, %3$s, sessions)
+			ON t.campaign_id = v.campaign_id AND t.period_hours = v.period_hours AND t.screen_id = v.screen_id
+			  AND t.period_start = v.period_start AND %4$s
+			WHEN MATCHED THEN UPDATE SET sessions = t.sessions + v.sessions
+			WHEN NOT MATCHED THEN INSERT (campaign_id, period_hours, screen_id, period_start, %3$s, sessions)
+			  VALUES (v.campaign_id, v.period_hours, v.screen_id, v.period_start, %5$s, v.sessions)
 			""";
 
-	private static final String INSERT_COUNT = """
-			INSERT INTO funnel_rollup (sessions, campaign_id, period_hours, screen_id, period_start, stage)
-			VALUES (?, ?, ?, ?, ?, ?)
-			""";
+	private static final String KEY_VALUES = "CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS BIGINT), "
+			+ "CAST(? AS TIMESTAMP WITH TIME ZONE), ";
 
-	private static final String ADD_TIME = """
-			UPDATE funnel_time_rollup SET sessions = sessions + ?
-			WHERE campaign_id = ? AND period_hours = ? AND screen_id = ? AND period_start = ? AND stage = ? AND bucket = ?
-			""";
-
-	private static final String INSERT_TIME = """
-			INSERT INTO funnel_time_rollup (sessions, campaign_id, period_hours, screen_id, period_start, stage, bucket)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			""";
-
-	private static final String ADD_FAILURE = """
-			UPDATE failure_rollup SET sessions = sessions + ?
-			WHERE campaign_id = ? AND period_hours = ? AND screen_id = ? AND period_start = ? AND step = ?
-			  AND after_stage = ?
-			""";
-
-	private static final String INSERT_FAILURE = """
-			INSERT INTO failure_rollup (sessions, campaign_id, period_hours, screen_id, period_start, step, after_stage)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			""";
+	/** Rows of deltas per MERGE statement. */
+	private static final int MERGE_ROWS = 500;
 
 	private static final String SUM_COUNTS = """
 			SELECT screen_id, period_start, stage, SUM(sessions) AS sessions FROM funnel_rollup
@@ -133,52 +125,43 @@ class RollupRepository {
 	}
 
 	void addCounts(Map<CountKey, Long> counts) {
-		upsert(ADD_COUNT, INSERT_COUNT, counts, (key) -> new Object[] { key.campaignId(), key.periodHours(),
-				key.screenId(), SqlTime.param(key.periodStart()), key.stage() });
+		merge("funnel_rollup", List.of("stage"), "CAST(? AS INT)", counts, (key) -> new Object[] { key.campaignId(),
+				key.periodHours(), key.screenId(), SqlTime.param(key.periodStart()), key.stage() });
 	}
 
 	void addTimes(Map<TimeKey, Long> times) {
-		upsert(ADD_TIME, INSERT_TIME, times, (key) -> new Object[] { key.campaignId(), key.periodHours(),
-				key.screenId(), SqlTime.param(key.periodStart()), key.stage(), key.bucket() });
+		merge("funnel_time_rollup", List.of("stage", "bucket"), "CAST(? AS INT), CAST(? AS BIGINT)", times,
+				(key) -> new Object[] { key.campaignId(), key.periodHours(), key.screenId(),
+						SqlTime.param(key.periodStart()), key.stage(), key.bucket() });
 	}
 
 	void addFailures(Map<FailureKey, Long> failures) {
-		upsert(ADD_FAILURE, INSERT_FAILURE, failures, (key) -> new Object[] { key.campaignId(), key.periodHours(),
-				key.screenId(), SqlTime.param(key.periodStart()), key.step(), key.afterStage() });
+		merge("failure_rollup", List.of("step", "after_stage"), "CAST(? AS VARCHAR(64)), CAST(? AS INT)", failures,
+				(key) -> new Object[] { key.campaignId(), key.periodHours(), key.screenId(),
+						SqlTime.param(key.periodStart()), key.step(), key.afterStage() });
 	}
 
 	/**
-	 * Adds to existing rows in one batch, then inserts the rows that were missing. Only
-	 * the rollup step writes these tables, one instance at a time, so nothing can insert
-	 * the same row in between.
+	 * Adds the deltas to a rollup table, {@value #MERGE_ROWS} rows a statement: one round
+	 * trip for hundreds of rows, whatever their number.
 	 */
-	private <K> void upsert(String add, String insert, Map<K, Long> deltas,
-			java.util.function.Function<K, Object[]> keyColumns) {
-		if (deltas.isEmpty()) {
-			return;
-		}
+	private <K> void merge(String table, List<String> columns, String columnValues, Map<K, Long> deltas,
+			Function<K, Object[]> keyColumns) {
 		List<K> keys = new ArrayList<>(deltas.keySet());
-		List<Object[]> rows = new ArrayList<>(keys.size());
-		for (K key : keys) {
-			rows.add(row(deltas.get(key), keyColumns.apply(key)));
-		}
-		int[] updated = this.jdbcTemplate.batchUpdate(add, rows);
-		List<Object[]> missing = new ArrayList<>();
-		for (int i = 0; i < updated.length; i++) {
-			if (updated[i] == 0) {
-				missing.add(rows.get(i));
+		for (int from = 0; from < keys.size(); from += MERGE_ROWS) {
+			List<K> chunk = keys.subList(from, Math.min(keys.size(), from + MERGE_ROWS));
+			String row = "(" + KEY_VALUES + columnValues + ", CAST(? AS BIGINT))";
+			String sql = MERGE.formatted(table, String.join(", ", Collections.nCopies(chunk.size(), row)),
+					String.join(", ", columns),
+					String.join(" AND ", columns.stream().map((c) -> "t." + c + " = v." + c).toList()),
+					String.join(", ", columns.stream().map((c) -> "v." + c).toList()));
+			List<Object> params = new ArrayList<>();
+			for (K key : chunk) {
+				params.addAll(List.of(keyColumns.apply(key)));
+				params.add(deltas.get(key));
 			}
+			this.jdbcTemplate.update(sql, params.toArray());
 		}
-		if (!missing.isEmpty()) {
-			this.jdbcTemplate.batchUpdate(insert, missing);
-		}
-	}
-
-	private static Object[] row(long delta, Object[] key) {
-		Object[] row = new Object[key.length + 1];
-		row[0] = delta;
-		System.arraycopy(key, 0, row, 1, key.length);
-		return row;
 	}
 
 	// Reads
