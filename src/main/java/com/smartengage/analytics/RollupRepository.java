@@ -53,45 +53,48 @@ class RollupRepository {
 	/** Rows of deltas per MERGE statement. */
 	private static final int MERGE_ROWS = 500;
 
-	private static final String SUM_COUNTS = """
-			SELECT screen_id, period_start, stage, SUM(sessions) AS sessions FROM funnel_rollup
-			WHERE campaign_id = :campaignId AND period_hours = :hours AND screen_id BETWEEN :screenLow AND :screenHigh
-			  AND period_start >= :from AND period_start < :to
-			GROUP BY screen_id, period_start, stage
+	/**
+	 * The rollup rows a read covers: daily rows of whole UTC days and hourly rows of two
+	 * runs of whole hours; an empty range matches nothing.
+	 */
+	private static final String COVER = """
+			campaign_id = :campaignId AND screen_id BETWEEN :screenLow AND :screenHigh
+			  AND ((period_hours = 24 AND period_start >= :dayFrom AND period_start < :dayTo)
+			    OR (period_hours = 1 AND period_start >= :hourFrom AND period_start < :hourTo)
+			    OR (period_hours = 1 AND period_start >= :moreHourFrom AND period_start < :moreHourTo))
 			""";
 
 	private static final String SUM_COUNTS_BY_SCREEN = """
-			SELECT screen_id, stage, SUM(sessions) AS sessions FROM funnel_rollup
-			WHERE campaign_id = :campaignId AND period_hours = :hours AND screen_id BETWEEN :screenLow AND :screenHigh
-			  AND period_start >= :from AND period_start < :to
-			GROUP BY screen_id, stage
-			""";
+			SELECT screen_id, stage, SUM(sessions) AS sessions FROM funnel_rollup WHERE %s GROUP BY screen_id, stage
+			""".formatted(COVER);
+
+	private static final String SUM_COUNTS_BY_PERIOD = """
+			SELECT period_start, stage, SUM(sessions) AS sessions FROM funnel_rollup WHERE %s
+			GROUP BY period_start, stage
+			""".formatted(COVER);
 
 	private static final String SUM_TIMES = """
-			SELECT stage, bucket, SUM(sessions) AS sessions FROM funnel_time_rollup
-			WHERE campaign_id = :campaignId AND period_hours = :hours AND screen_id = :screenId
-			  AND period_start >= :from AND period_start < :to
-			GROUP BY stage, bucket
-			""";
+			SELECT stage, bucket, SUM(sessions) AS sessions FROM funnel_time_rollup WHERE %s GROUP BY stage, bucket
+			""".formatted(COVER);
 
 	private static final String SUM_FAILURES = """
-			SELECT screen_id, period_start, step, after_stage, SUM(sessions) AS sessions FROM failure_rollup
-			WHERE campaign_id = :campaignId AND period_hours = :hours AND screen_id BETWEEN :screenLow AND :screenHigh
-			  AND period_start >= :from AND period_start < :to
-			GROUP BY screen_id, period_start, step, after_stage
-			""";
+			SELECT screen_id, step, after_stage, SUM(sessions) AS sessions FROM failure_rollup WHERE %s
+			GROUP BY screen_id, step, after_stage
+			""".formatted(COVER);
 
 	private static final String EVENTS = """
 			SELECT screen_id, scanned_at, step, seconds_from_scan, stage_from, stage_to FROM journey_event
-			WHERE campaign_id = :campaignId AND scanned_at >= :from AND scanned_at < :to
-			  AND screen_id BETWEEN :screenLow AND :screenHigh
+			WHERE campaign_id = :campaignId AND screen_id BETWEEN :screenLow AND :screenHigh AND (%s)
 			""";
 
 	private static final String PENDING_EVENTS = """
 			SELECT screen_id, scanned_at, step, seconds_from_scan, stage_from, stage_to FROM journey_event
-			WHERE rolled_up = FALSE AND campaign_id = :campaignId AND scanned_at >= :from AND scanned_at < :to
-			  AND screen_id BETWEEN :screenLow AND :screenHigh
+			WHERE rolled_up = FALSE AND campaign_id = :campaignId AND screen_id BETWEEN :screenLow AND :screenHigh
+			  AND (%s)
 			""";
+
+	/** Scan time ranges per events query, so that its text stays short. */
+	private static final int RANGES_PER_QUERY = 50;
 
 	private final JdbcClient jdbc;
 
@@ -166,107 +169,129 @@ class RollupRepository {
 
 	// Reads
 
-	/** Sums of one grain's rows by screen, period start and stage. */
-	void counts(long campaignId, int hours, Screens screens, Instant from, Instant to, Consumer<CountRow> each) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(SUM_COUNTS)
-			.param("campaignId", campaignId)
-			.param("hours", hours)
-			.param("screenLow", screens.low())
-			.param("screenHigh", screens.high())
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
-				each.accept(new CountRow(rs.getLong("screen_id"), SqlTime.get(rs, "period_start"), rs.getInt("stage"),
-						rs.getLong("sessions")));
-			});
+	/** Sums of the covered rows by screen and stage. */
+	void countsByScreen(long campaignId, Screens screens, Cover cover, Consumer<CountRow> each) {
+		cover(SUM_COUNTS_BY_SCREEN, campaignId, screens, cover).query((ResultSet rs) -> {
+			each.accept(new CountRow(rs.getLong("screen_id"), null, rs.getInt("stage"), rs.getLong("sessions")));
+		});
 	}
 
-	/** Sums of one grain's rows by screen and stage, over every period in the range. */
-	void countsByScreen(long campaignId, int hours, Screens screens, Instant from, Instant to,
-			Consumer<CountRow> each) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(SUM_COUNTS_BY_SCREEN)
-			.param("campaignId", campaignId)
-			.param("hours", hours)
-			.param("screenLow", screens.low())
-			.param("screenHigh", screens.high())
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
-				each.accept(new CountRow(rs.getLong("screen_id"), null, rs.getInt("stage"), rs.getLong("sessions")));
-			});
-	}
-
-	/** Time buckets of one grain and one screen (0: every screen), by stage. */
-	void times(long campaignId, int hours, long screenId, Instant from, Instant to, Tally into) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(SUM_TIMES)
-			.param("campaignId", campaignId)
-			.param("hours", hours)
-			.param("screenId", screenId)
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
-				into.time(rs.getInt("stage"), rs.getLong("bucket"), rs.getLong("sessions"));
-			});
-	}
-
-	void failures(long campaignId, int hours, Screens screens, Instant from, Instant to, Consumer<FailureRow> each) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(SUM_FAILURES)
-			.param("campaignId", campaignId)
-			.param("hours", hours)
-			.param("screenLow", screens.low())
-			.param("screenHigh", screens.high())
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
-				each.accept(new FailureRow(rs.getLong("screen_id"), SqlTime.get(rs, "period_start"),
-						rs.getString("step"), rs.getInt("after_stage"), rs.getLong("sessions")));
-			});
-	}
-
-	/** Every journey event of the sessions scanned in the range. */
-	void events(long campaignId, Screens screens, Instant from, Instant to, Consumer<EventRow> each) {
-		events(EVENTS, campaignId, screens, from, to, each);
+	/** Sums of the covered rows by period start and stage. */
+	void countsByPeriod(long campaignId, Screens screens, Cover cover, Consumer<CountRow> each) {
+		cover(SUM_COUNTS_BY_PERIOD, campaignId, screens, cover).query((ResultSet rs) -> {
+			each.accept(new CountRow(0, SqlTime.get(rs, "period_start"), rs.getInt("stage"), rs.getLong("sessions")));
+		});
 	}
 
 	/**
-	 * The journey events of the sessions scanned in the range that the rollups do not
-	 * hold yet.
+	 * Time buckets of the covered rows of one screen (0: every screen together), by
+	 * stage.
 	 */
-	void pendingEvents(long campaignId, Screens screens, Instant from, Instant to, Consumer<EventRow> each) {
-		events(PENDING_EVENTS, campaignId, screens, from, to, each);
+	void times(long campaignId, long screenId, Cover cover, Tally into) {
+		cover(SUM_TIMES, campaignId, Screens.one(screenId), cover).query((ResultSet rs) -> {
+			into.time(rs.getInt("stage"), rs.getLong("bucket"), rs.getLong("sessions"));
+		});
 	}
 
-	private void events(String sql, long campaignId, Screens screens, Instant from, Instant to,
-			Consumer<EventRow> each) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(sql)
+	void failures(long campaignId, Screens screens, Cover cover, Consumer<FailureRow> each) {
+		cover(SUM_FAILURES, campaignId, screens, cover).query((ResultSet rs) -> {
+			each.accept(new FailureRow(rs.getLong("screen_id"), null, rs.getString("step"), rs.getInt("after_stage"),
+					rs.getLong("sessions")));
+		});
+	}
+
+	private JdbcClient.StatementSpec cover(String sql, long campaignId, Screens screens, Cover cover) {
+		return this.jdbc.sql(sql)
 			.param("campaignId", campaignId)
 			.param("screenLow", screens.low())
 			.param("screenHigh", screens.high())
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
+			.param("dayFrom", SqlTime.param(cover.dayFrom()))
+			.param("dayTo", SqlTime.param(cover.dayTo()))
+			.param("hourFrom", SqlTime.param(cover.hourFrom()))
+			.param("hourTo", SqlTime.param(cover.hourTo()))
+			.param("moreHourFrom", SqlTime.param(cover.moreHourFrom()))
+			.param("moreHourTo", SqlTime.param(cover.moreHourTo()));
+	}
+
+	/** Every journey event of the sessions scanned in the ranges. */
+	void events(long campaignId, Screens screens, List<Range> ranges, Consumer<EventRow> each) {
+		events(EVENTS, campaignId, screens, ranges, each);
+	}
+
+	/**
+	 * The journey events of the sessions scanned in the ranges that the rollups do not
+	 * hold yet.
+	 */
+	void pendingEvents(long campaignId, Screens screens, List<Range> ranges, Consumer<EventRow> each) {
+		events(PENDING_EVENTS, campaignId, screens, ranges, each);
+	}
+
+	private void events(String sql, long campaignId, Screens screens, List<Range> ranges, Consumer<EventRow> each) {
+		List<Range> nonEmpty = ranges.stream().filter(Range::isNotEmpty).toList();
+		for (int from = 0; from < nonEmpty.size(); from += RANGES_PER_QUERY) {
+			List<Range> chunk = nonEmpty.subList(from, Math.min(nonEmpty.size(), from + RANGES_PER_QUERY));
+			List<String> clauses = new ArrayList<>();
+			for (int i = 0; i < chunk.size(); i++) {
+				clauses.add("(scanned_at >= :from" + i + " AND scanned_at < :to" + i + ")");
+			}
+			JdbcClient.StatementSpec statement = this.jdbc.sql(sql.formatted(String.join(" OR ", clauses)))
+				.param("campaignId", campaignId)
+				.param("screenLow", screens.low())
+				.param("screenHigh", screens.high());
+			for (int i = 0; i < chunk.size(); i++) {
+				statement = statement.param("from" + i, SqlTime.param(chunk.get(i).from()))
+					.param("to" + i, SqlTime.param(chunk.get(i).to()));
+			}
+			statement.query((ResultSet rs) -> {
 				each.accept(event(rs));
 			});
+		}
 	}
 
 	private static EventRow event(ResultSet rs) throws SQLException {
 		return new EventRow(rs.getLong("screen_id"), SqlTime.get(rs, "scanned_at"), rs.getString("step"),
 				rs.getLong("seconds_from_scan"), rs.getInt("stage_from"), rs.getInt("stage_to"));
+	}
+
+	/** A half-open range of scan times. */
+	record Range(Instant from, Instant to) {
+
+		boolean isNotEmpty() {
+			return this.from.isBefore(this.to);
+		}
+
+	}
+
+	/**
+	 * The rollup rows a read takes: whole UTC days [dayFrom, dayTo) from the daily rows,
+	 * whole hours [hourFrom, hourTo) and [moreHourFrom, moreHourTo) from the hourly ones.
+	 */
+	record Cover(Instant dayFrom, Instant dayTo, Instant hourFrom, Instant hourTo, Instant moreHourFrom,
+			Instant moreHourTo) {
+
+		/** Days, and the hours on either side of them. */
+		static Cover of(Slices slices) {
+			return new Cover(slices.firstDay(), slices.lastDay(), slices.firstHour(), slices.firstDay(),
+					slices.lastDay(), slices.lastHour());
+		}
+
+		/** The whole days of the slices only. */
+		static Cover days(Slices slices) {
+			return new Cover(slices.firstDay(), slices.lastDay(), slices.end(), slices.end(), slices.end(),
+					slices.end());
+		}
+
+		/** A run of whole hours only. */
+		static Cover hours(Instant from, Instant to) {
+			return new Cover(to, to, from, to, to, to);
+		}
+
+		/** The scan times the rows cover. */
+		List<Range> ranges() {
+			return List.of(new Range(this.hourFrom, this.hourTo), new Range(this.dayFrom, this.dayTo),
+					new Range(this.moreHourFrom, this.moreHourTo));
+		}
+
 	}
 
 	/**
