@@ -1,5 +1,6 @@
 package com.smartengage.analytics;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,8 +59,11 @@ public class AnalyticsService {
 
 	private final ScreenService screens;
 
+	private final Clock clock;
+
 	AnalyticsService(RollupRepository rollups, CampaignService campaigns, FlowService flows,
-			PlacementService placements, ScreenService screens) {
+			PlacementService placements, ScreenService screens, Clock clock) {
+		this.clock = clock;
 		this.rollups = rollups;
 		this.campaigns = campaigns;
 		this.flows = flows;
@@ -173,7 +177,7 @@ public class AnalyticsService {
 		List<String> stages = stages(campaign);
 		boolean hourly = interval(interval);
 		ScanRange open = ScanRange.parse(from, to, tz);
-		LocalDate today = LocalDate.now(open.zone());
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), open.zone());
 		LocalDate lastDay = open.to() != null ? open.to() : (open.from() != null ? open.from() : today);
 		ScanRange range = open.closed(hourly ? lastDay : lastDay.minusDays(29), lastDay);
 		List<Instant> starts = periodStarts(range, hourly);

@@ -131,6 +131,12 @@ class AnalyticsExactnessIntegrationTests extends ServerTests {
 		assertThat(funnel.get("failures").get(0).get("after_step").asString()).isEqualTo("FORM_SUBMITTED");
 		JsonNode kolkata = get("/funnel?from=2026-03-11&to=2026-03-11&tz=Asia/Kolkata");
 		assertThat(kolkata.get("steps").get(0).get("sessions").asLong()).isEqualTo(5);
+		// Without dates: the 30 days up to today (the server's clock says 2026-03-13).
+		JsonNode recent = get("/timeseries");
+		assertThat(recent.get("points").size()).isEqualTo(30);
+		assertThat(recent.get("to").asString()).isEqualTo("2026-03-13");
+		long scans = recent.get("points").valueStream().mapToLong((p) -> p.get("sessions").get(0).asLong()).sum();
+		assertThat(scans).isEqualTo(JOURNEYS.size());
 	}
 
 	private void drive() {
