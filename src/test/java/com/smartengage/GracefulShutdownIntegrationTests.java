@@ -77,7 +77,10 @@ class GracefulShutdownIntegrationTests {
 					// A kept-alive connection that has had its answer and sits idle.
 					sendHead(idle, "GET", "/actuator/health", null, -1);
 					assertThat(readAnswer(idle.getInputStream()).status()).isEqualTo(200);
-					Thread.sleep(500);
+					// Time for the server to take up both requests and start reading
+					// their
+					// bodies.
+					Thread.sleep(1_000);
 
 					long sigterm = System.nanoTime();
 					server.terminate();

@@ -33,6 +33,20 @@ public final class RawHttp {
 		this.port = port;
 	}
 
+	/**
+	 * Whether this machine lets a socket bind to {@code address}: every 127.0.0.0/8
+	 * address on Linux, where CI runs; only 127.0.0.1 on a stock macOS.
+	 */
+	public static boolean canBind(String address) {
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(address, 0));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	public Http.Answer get(String path, Map<String, String> headers) {
 		return send("GET", path, headers, null);
 	}
