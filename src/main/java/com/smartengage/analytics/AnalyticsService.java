@@ -83,6 +83,7 @@ public class AnalyticsService {
 
 	private Funnel readFunnel(long campaignId, String from, String to, Long screenId, String tz) {
 		Campaign campaign = this.campaigns.get(campaignId);
+		checkScreen(screenId);
 		List<String> stages = stages(campaign);
 		ScanRange range = ScanRange.parse(from, to, tz);
 		Tally tally = new Tally(stages.size());
@@ -186,11 +187,13 @@ public class AnalyticsService {
 	private TimeSeries readTimeSeries(long campaignId, String from, String to, Long screenId, String tz,
 			String interval) {
 		Campaign campaign = this.campaigns.get(campaignId);
+		checkScreen(screenId);
 		List<String> stages = stages(campaign);
 		boolean hourly = interval(interval);
 		ScanRange open = ScanRange.parse(from, to, tz);
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), open.zone());
-		LocalDate lastDay = open.to() != null ? open.to() : (open.from() != null ? open.from() : today);
+		LocalDate lastDay = open.to() != null ? open.to()
+				: (open.from() != null && open.from().isAfter(today) ? open.from() : today);
 		ScanRange range = open.closed(hourly ? lastDay : lastDay.minusDays(29), lastDay);
 		List<Instant> starts = periodStarts(range, hourly);
 		if (starts.size() > MAX_POINTS) {
@@ -260,6 +263,19 @@ public class AnalyticsService {
 		stages.add(CouponService.COUPON_ISSUED);
 		stages.add(CouponService.COUPON_REDEEMED);
 		return stages;
+	}
+
+	/**
+	 * A screen filter names a screen that exists (0 would read the rollup rows of every
+	 * screen together against the events of none).
+	 */
+	private void checkScreen(Long screenId) {
+		if (screenId != null && screenId < 1) {
+			throw new BadRequestException("screen_id must be a screen's id, 1 or more, not " + screenId);
+		}
+		if (screenId != null) {
+			this.screens.get(screenId);
+		}
 	}
 
 	/** The parts of the slices that the cover's rollup rows do not hold. */

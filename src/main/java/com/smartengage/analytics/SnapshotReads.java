@@ -28,6 +28,8 @@ class SnapshotReads {
 	SnapshotReads(PlatformTransactionManager transactionManager, DataSource dataSource) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setReadOnly(true);
+		// Its own transaction even inside a caller's, whose level could be weaker.
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.transactions.setIsolationLevel(isH2(dataSource) ? TransactionDefinition.ISOLATION_SERIALIZABLE
 				: TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
