@@ -29,7 +29,8 @@ import com.smartengage.common.MessagePages;
 /**
  * {@code GET /s/<slug>}: the URL inside every QR code. A shopper's scan creates a session
  * and is sent on to the partner's form; link-preview bots and HEAD requests see the page
- * without starting anything.
+ * without starting anything. A running campaign's scans usually get their 302 from
+ * {@link ScanFastPath} before they reach this controller.
  */
 @RestController
 @Tag(name = "Shopper pages")
@@ -63,6 +64,10 @@ class ScanController {
 	@ApiResponse(responseCode = "410", description = "The campaign has ended: a friendly page")
 	@ApiResponse(responseCode = "503", description = "The campaign has not started or is paused: a friendly page")
 	ResponseEntity<?> scan(@PathVariable String slug, HttpServletRequest request) {
+		if (request.getAttribute(ScanFastPath.FAILURE) instanceof RuntimeException failure) {
+			// The fast path's scan failed: answer as for a failure here.
+			throw failure;
+		}
 		Placement placement = this.placements.bySlug(slug).orElse(null);
 		if (placement == null) {
 			return this.pages.page(HttpStatus.NOT_FOUND, "QR code not recognised",
