@@ -47,18 +47,28 @@ CREATE INDEX ix_event_rolled_up ON journey_event (rolled_up, id);
 -- Raw reads of the slices of a range that no whole rollup period covers.
 CREATE INDEX ix_event_campaign_scanned ON journey_event (campaign_id, scanned_at);
 
--- Sessions by the hour or the UTC day of their scan. screen_id 0 stands for every screen of the
--- campaign. bucket -1 holds the number of sessions that reached stage; other buckets hold how
--- many of them reached it that many seconds after the scan (rounded down to two significant
--- digits from 100 s on), which gives the percentiles. Buckets are kept for every screen together
--- by hour and by day, and for each screen by day.
+-- Sessions by the hour or the UTC day of their scan that reached a stage or went past it.
+-- screen_id 0 stands for every screen of the campaign together; each screen has its own rows too.
 CREATE TABLE funnel_rollup (
     campaign_id   BIGINT NOT NULL,
-    screen_id     BIGINT NOT NULL,
     period_hours  INT NOT NULL,
+    screen_id     BIGINT NOT NULL,
     period_start  TIMESTAMP WITH TIME ZONE NOT NULL,
     stage         INT NOT NULL,
-    bucket        INT NOT NULL,
+    sessions      BIGINT NOT NULL,
+    PRIMARY KEY (campaign_id, period_hours, screen_id, period_start, stage)
+);
+
+-- How many of those sessions reached the stage how long after the scan: bucket is the time in
+-- seconds rounded down to two significant digits from 100 s on (exact below). The percentiles
+-- come from here. Kept for every screen together by hour and by day, and for each screen by day.
+CREATE TABLE funnel_time_rollup (
+    campaign_id   BIGINT NOT NULL,
+    period_hours  INT NOT NULL,
+    screen_id     BIGINT NOT NULL,
+    period_start  TIMESTAMP WITH TIME ZONE NOT NULL,
+    stage         INT NOT NULL,
+    bucket        BIGINT NOT NULL,
     sessions      BIGINT NOT NULL,
     PRIMARY KEY (campaign_id, period_hours, screen_id, period_start, stage, bucket)
 );
@@ -66,8 +76,8 @@ CREATE TABLE funnel_rollup (
 -- Sessions that ended at a failure step, by the stage they branched from; same periods.
 CREATE TABLE failure_rollup (
     campaign_id   BIGINT NOT NULL,
-    screen_id     BIGINT NOT NULL,
     period_hours  INT NOT NULL,
+    screen_id     BIGINT NOT NULL,
     period_start  TIMESTAMP WITH TIME ZONE NOT NULL,
     step          VARCHAR(64) NOT NULL,
     after_stage   INT NOT NULL,

@@ -1,176 +1,379 @@
 package com.smartengage.analytics;
 
-import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.smartengage.analytics.RollupRepository.EventRow;
+import com.smartengage.analytics.RollupRepository.Screens;
 import com.smartengage.campaign.Campaign;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.FlowService;
+import com.smartengage.campaign.PlacementService;
+import com.smartengage.campaign.PlacementView;
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.Ids;
 import com.smartengage.coupon.CouponService;
+import com.smartengage.screen.ScreenService;
 
 /**
- * Computes a campaign's funnel from its sessions and journey events: the sessions that
- * reached each step or went past it (skipped steps count as passed), conversions, and the
- * median and 90th percentile of the time from the scan to the step.
+ * A campaign's funnel, its breakdown by screen and its time series, read from the
+ * rollups: whole days and hours from the rollup rows, the minutes at the ends of a range
+ * and the events the rollup step has not added yet from the events themselves. Each
+ * answer reads one snapshot, so the numbers are exact at any moment.
  */
 @Service
 public class AnalyticsService {
 
-	private final FunnelRepository repository;
+	private static final Duration HOUR = Duration.ofHours(1);
+
+	/** At most this many points in a time series. */
+	static final int MAX_POINTS = 24 * 31;
+
+	private final RollupRepository rollups;
 
 	private final CampaignService campaigns;
 
 	private final FlowService flows;
 
-	AnalyticsService(FunnelRepository repository, CampaignService campaigns, FlowService flows) {
-		this.repository = repository;
+	private final PlacementService placements;
+
+	private final ScreenService screens;
+
+	AnalyticsService(RollupRepository rollups, CampaignService campaigns, FlowService flows,
+			PlacementService placements, ScreenService screens) {
+		this.rollups = rollups;
 		this.campaigns = campaigns;
 		this.flows = flows;
+		this.placements = placements;
+		this.screens = screens;
 	}
 
-	@Transactional(readOnly = true)
-	public Funnel funnel(long campaignId, String fromText, String toText, Long screenId, String tzText) {
+	/**
+	 * The funnel of the sessions scanned from {@code from} to {@code to} (inclusive dates
+	 * in {@code tz}), of one screen or of all.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Funnel funnel(long campaignId, String from, String to, Long screenId, String tz) {
 		Campaign campaign = this.campaigns.get(campaignId);
-		Flow flow = this.flows.get(campaign.flowId());
-		ZoneId zone = zone(tzText);
-		LocalDate from = date("from", fromText);
-		LocalDate to = date("to", toText);
-		if (from != null && to != null && to.isBefore(from)) {
-			throw new BadRequestException("to must not be before from");
+		List<String> stages = stages(campaign);
+		ScanRange range = ScanRange.parse(from, to, tz);
+		Tally tally = new Tally(stages.size());
+		Slices slices = Slices.of(range.start(), range.end());
+		long id = campaign.id();
+		if (screenId == null) {
+			// Every screen together: rollups by day and by hour, events for the minutes
+			// at
+			// the ends.
+			rollupCounts(id, 24, Screens.TOGETHER, slices.firstDay(), slices.lastDay(), tally);
+			rollupCounts(id, 1, Screens.TOGETHER, slices.firstHour(), slices.firstDay(), tally);
+			rollupCounts(id, 1, Screens.TOGETHER, slices.lastDay(), slices.lastHour(), tally);
+			this.rollups.times(id, 24, 0, slices.firstDay(), slices.lastDay(), tally);
+			this.rollups.times(id, 1, 0, slices.firstHour(), slices.firstDay(), tally);
+			this.rollups.times(id, 1, 0, slices.lastDay(), slices.lastHour(), tally);
+			rollupFailures(id, 24, Screens.TOGETHER, slices.firstDay(), slices.lastDay(), tally);
+			rollupFailures(id, 1, Screens.TOGETHER, slices.firstHour(), slices.firstDay(), tally);
+			rollupFailures(id, 1, Screens.TOGETHER, slices.lastDay(), slices.lastHour(), tally);
+			this.rollups.events(id, Screens.EACH, slices.start(), slices.firstHour(), (e) -> add(tally, e));
+			this.rollups.events(id, Screens.EACH, slices.lastHour(), slices.end(), (e) -> add(tally, e));
+			this.rollups.pendingEvents(id, Screens.EACH, slices.firstHour(), slices.lastHour(), (e) -> add(tally, e));
 		}
-		Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(zone).toInstant();
-		Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z")
-				: to.plusDays(1).atStartOfDay(zone).toInstant();
+		else {
+			// One screen: its time buckets are rolled up by day only, the rest comes from
+			// its events.
+			Screens one = Screens.one(screenId);
+			rollupCounts(id, 24, one, slices.firstDay(), slices.lastDay(), tally);
+			this.rollups.times(id, 24, screenId, slices.firstDay(), slices.lastDay(), tally);
+			rollupFailures(id, 24, one, slices.firstDay(), slices.lastDay(), tally);
+			this.rollups.events(id, one, slices.start(), slices.firstDay(), (e) -> add(tally, e));
+			this.rollups.events(id, one, slices.lastDay(), slices.end(), (e) -> add(tally, e));
+			this.rollups.pendingEvents(id, one, slices.firstDay(), slices.lastDay(), (e) -> add(tally, e));
+		}
+		List<Funnel.Step> steps = new ArrayList<>();
+		long scanned = tally.reached(0);
+		for (int stage = 0; stage < stages.size(); stage++) {
+			long sessions = tally.reached(stage);
+			long previous = stage == 0 ? sessions : tally.reached(stage - 1);
+			steps.add(new Funnel.Step(stages.get(stage), sessions, ratio(sessions, previous), ratio(sessions, scanned),
+					tally.percentile(stage, 0.5), tally.percentile(stage, 0.9)));
+		}
+		List<Funnel.Failure> failures = new ArrayList<>();
+		Flow flow = this.flows.get(campaign.flowId());
+		for (String step : flow.failureSteps()) {
+			tally.failures()
+				.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().step().equals(step))
+				.sorted(Comparator
+					.comparingInt((Map.Entry<Tally.FailureKey, Long> entry) -> entry.getKey().afterStage()))
+				.forEach((entry) -> failures
+					.add(new Funnel.Failure(step, entry.getValue(), stageName(stages, entry.getKey().afterStage()))));
+		}
+		return new Funnel(id, range.from(), range.to(), range.tz(), screenId, steps, failures);
+	}
 
-		// Stages: 0 SCANNED, 1..n the flow's steps, n+1 COUPON_ISSUED, n+2
-		// COUPON_REDEEMED.
+	/**
+	 * The funnel of every screen of the campaign, one row each (screens with a placement
+	 * but no scans included), sorted by {@code sort}: {@code screen}, {@code failures}, a
+	 * step name (its sessions) or a step name followed by {@code .conversion} (its
+	 * conversion from the scan).
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Breakdown breakdown(long campaignId, String from, String to, String tz, String sort, String order) {
+		Campaign campaign = this.campaigns.get(campaignId);
+		List<String> stages = stages(campaign);
+		ScanRange range = ScanRange.parse(from, to, tz);
+		Comparator<Breakdown.Row> comparator = comparator(stages, sort, order);
+		Slices slices = Slices.of(range.start(), range.end());
+		long id = campaign.id();
+		Map<Long, Tally> byScreen = new HashMap<>();
+		Function<Long, Tally> tallyOf = (screen) -> byScreen.computeIfAbsent(screen, (s) -> new Tally(stages.size()));
+		this.rollups.countsByScreen(id, 24, Screens.EACH, slices.firstDay(), slices.lastDay(),
+				(row) -> tallyOf.apply(row.screenId()).reached(row.stage(), row.sessions()));
+		this.rollups.countsByScreen(id, 1, Screens.EACH, slices.firstHour(), slices.firstDay(),
+				(row) -> tallyOf.apply(row.screenId()).reached(row.stage(), row.sessions()));
+		this.rollups.countsByScreen(id, 1, Screens.EACH, slices.lastDay(), slices.lastHour(),
+				(row) -> tallyOf.apply(row.screenId()).reached(row.stage(), row.sessions()));
+		this.rollups.failures(id, 24, Screens.EACH, slices.firstDay(), slices.lastDay(),
+				(row) -> tallyOf.apply(row.screenId()).failure(row.step(), row.afterStage(), row.sessions()));
+		for (Instant[] part : new Instant[][] { { slices.firstHour(), slices.firstDay() },
+				{ slices.lastDay(), slices.lastHour() } }) {
+			this.rollups.failures(id, 1, Screens.EACH, part[0], part[1],
+					(row) -> tallyOf.apply(row.screenId()).failure(row.step(), row.afterStage(), row.sessions()));
+		}
+		this.rollups.events(id, Screens.EACH, slices.start(), slices.firstHour(),
+				(e) -> add(tallyOf.apply(e.screenId()), e));
+		this.rollups.events(id, Screens.EACH, slices.lastHour(), slices.end(),
+				(e) -> add(tallyOf.apply(e.screenId()), e));
+		this.rollups.pendingEvents(id, Screens.EACH, slices.firstHour(), slices.lastHour(),
+				(e) -> add(tallyOf.apply(e.screenId()), e));
+		Set<Long> screenIds = new TreeSet<>(byScreen.keySet());
+		this.placements.list(id).stream().map(PlacementView::screenId).forEach(screenIds::add);
+		Map<Long, String> names = new HashMap<>();
+		this.screens.list().forEach((screen) -> names.put(screen.id(), screen.name()));
+		List<Breakdown.Row> rows = new ArrayList<>();
+		for (long screen : screenIds) {
+			Tally tally = tallyOf.apply(screen);
+			List<Breakdown.Count> counts = new ArrayList<>();
+			for (int stage = 0; stage < stages.size(); stage++) {
+				long sessions = tally.reached(stage);
+				long previous = stage == 0 ? sessions : tally.reached(stage - 1);
+				counts.add(new Breakdown.Count(stages.get(stage), sessions, ratio(sessions, previous),
+						ratio(sessions, tally.reached(0))));
+			}
+			rows.add(new Breakdown.Row(screen, names.getOrDefault(screen, "Screen " + screen), counts, tally.failed()));
+		}
+		rows.sort(comparator);
+		String column = sort == null || sort.isBlank() ? Flow.SCANNED : sort.strip();
+		return new Breakdown(id, range.from(), range.to(), range.tz(), stages, column, direction(column, order), rows);
+	}
+
+	/**
+	 * Sessions by the hour or day of their scan in {@code tz}, and how far they got. The
+	 * range defaults to the 30 days (for {@code day}) or the day (for {@code hour}) up to
+	 * today.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public TimeSeries timeSeries(long campaignId, String from, String to, Long screenId, String tz, String interval) {
+		Campaign campaign = this.campaigns.get(campaignId);
+		List<String> stages = stages(campaign);
+		boolean hourly = interval(interval);
+		ScanRange open = ScanRange.parse(from, to, tz);
+		LocalDate today = LocalDate.now(open.zone());
+		LocalDate lastDay = open.to() != null ? open.to() : (open.from() != null ? open.from() : today);
+		ScanRange range = open.closed(hourly ? lastDay : lastDay.minusDays(29), lastDay);
+		List<Instant> starts = periodStarts(range, hourly);
+		if (starts.size() > MAX_POINTS) {
+			throw new BadRequestException("A time series holds at most " + MAX_POINTS + " points; this range has "
+					+ starts.size() + (hourly ? " hours: use interval=day or a shorter range" : " days"));
+		}
+		Instant start = range.start();
+		Instant end = range.end();
+		Tally[] tallies = new Tally[starts.size()];
+		for (int i = 0; i < tallies.length; i++) {
+			tallies[i] = new Tally(stages.size());
+		}
+		Instant firstHour = Slices.ceil(start, HOUR);
+		Instant lastHour = Slices.floor(end, HOUR);
+		long id = campaign.id();
+		Screens rolledUp = screenId == null ? Screens.TOGETHER : Screens.one(screenId);
+		Screens events = screenId == null ? Screens.EACH : Screens.one(screenId);
+		// Hours that straddle two periods (in a zone a half hour off UTC) come from the
+		// events.
+		List<Instant> straddling = new ArrayList<>();
+		for (Instant hour = firstHour; hour.isBefore(lastHour); hour = hour.plus(HOUR)) {
+			if (period(starts, end, hour) != period(starts, end, hour.plus(HOUR).minusNanos(1))) {
+				straddling.add(hour);
+			}
+		}
+		Set<Instant> straddles = new TreeSet<>(straddling);
+		this.rollups.counts(id, 1, rolledUp, firstHour, lastHour, (row) -> {
+			if (!straddles.contains(row.periodStart())) {
+				tallies[period(starts, end, row.periodStart())].reached(row.stage(), row.sessions());
+			}
+		});
+		this.rollups.events(id, events, start, firstHour, (e) -> add(tallies[period(starts, end, e.scannedAt())], e));
+		this.rollups.events(id, events, lastHour, end, (e) -> add(tallies[period(starts, end, e.scannedAt())], e));
+		for (Instant hour : straddling) {
+			this.rollups.events(id, events, hour, hour.plus(HOUR),
+					(e) -> add(tallies[period(starts, end, e.scannedAt())], e));
+		}
+		this.rollups.pendingEvents(id, events, firstHour, lastHour, (e) -> {
+			if (!straddles.contains(Slices.floor(e.scannedAt(), HOUR))) {
+				add(tallies[period(starts, end, e.scannedAt())], e);
+			}
+		});
+		List<TimeSeries.Point> points = new ArrayList<>();
+		for (int i = 0; i < starts.size(); i++) {
+			Long[] sessions = new Long[stages.size()];
+			for (int stage = 0; stage < sessions.length; stage++) {
+				sessions[stage] = tallies[i].reached(stage);
+			}
+			points.add(new TimeSeries.Point(OffsetDateTime.ofInstant(starts.get(i), range.zone()),
+					Arrays.asList(sessions)));
+		}
+		return new TimeSeries(id, range.from(), range.to(), range.tz(), screenId, hourly ? "hour" : "day", stages,
+				points);
+	}
+
+	/** SCANNED, the flow's forward steps, COUPON_ISSUED, COUPON_REDEEMED. */
+	List<String> stages(Campaign campaign) {
+		Flow flow = this.flows.get(campaign.flowId());
 		List<String> stages = new ArrayList<>();
 		stages.add(Flow.SCANNED);
 		stages.addAll(flow.steps());
 		stages.add(CouponService.COUPON_ISSUED);
 		stages.add(CouponService.COUPON_REDEEMED);
-		int issued = stages.size() - 2;
-		Map<String, Integer> stageOf = new HashMap<>();
-		for (int i = 0; i < stages.size(); i++) {
-			stageOf.put(stages.get(i), i);
-		}
-
-		Map<UUID, Integer> reached = new HashMap<>();
-		Map<String, Map<Integer, Long>> failures = new LinkedHashMap<>();
-		flow.failureSteps().forEach((step) -> failures.put(step, new HashMap<>()));
-		this.repository.sessions(campaign.id(), start, end, screenId, (row) -> {
-			int stage = row.redeemed() ? issued + 1 : row.couponIssued() ? issued : row.stepIndex();
-			reached.put(row.id(), stage);
-			if (flow.isFailure(row.status())) {
-				failures.get(row.status()).merge(row.stepIndex(), 1L, Long::sum);
-			}
-		});
-
-		// Time to a stage: the first event at that stage or a later one (a skipped step
-		// is passed
-		// when a later one is reached).
-		Map<UUID, long[]> firstSeconds = new HashMap<>();
-		this.repository.events(campaign.id(), start, end, screenId, (row) -> {
-			Integer stage = stageOf.get(row.step());
-			if (stage == null || !reached.containsKey(row.sessionId())) {
-				return;
-			}
-			long[] seconds = firstSeconds.computeIfAbsent(row.sessionId(), (id) -> {
-				long[] fresh = new long[stages.size()];
-				Arrays.fill(fresh, Long.MAX_VALUE);
-				return fresh;
-			});
-			for (int i = 0; i <= stage; i++) {
-				seconds[i] = Math.min(seconds[i], row.secondsFromScan());
-			}
-		});
-
-		List<Funnel.Step> steps = new ArrayList<>();
-		long scanned = reached.size();
-		long previous = scanned;
-		for (int i = 0; i < stages.size(); i++) {
-			final int stage = i;
-			long count = reached.values().stream().filter((r) -> r >= stage).count();
-			long[] times = reached.entrySet()
-				.stream()
-				.filter((e) -> e.getValue() >= stage)
-				.map((e) -> firstSeconds.get(e.getKey()))
-				.filter((s) -> s != null && s[stage] != Long.MAX_VALUE)
-				.mapToLong((s) -> s[stage])
-				.sorted()
-				.toArray();
-			steps.add(new Funnel.Step(stages.get(i), count, ratio(count, i == 0 ? count : previous),
-					ratio(count, scanned), percentile(times, 0.5), percentile(times, 0.9)));
-			previous = count;
-		}
-		List<Funnel.Failure> failed = new ArrayList<>();
-		failures.forEach((step, byIndex) -> {
-			long total = byIndex.values().stream().mapToLong(Long::longValue).sum();
-			String after = byIndex.isEmpty() ? null
-					: stages.get(byIndex.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey());
-			failed.add(new Funnel.Failure(step, total, after));
-		});
-		return new Funnel(campaign.id(), from, to, zone.getId(), screenId, steps, failed);
+		return stages;
 	}
 
-	/** Linear interpolation between closest ranks, as SQL's percentile_cont. */
-	static Double percentile(long[] sorted, double p) {
-		if (sorted.length == 0) {
-			return null;
-		}
-		double rank = p * (sorted.length - 1);
-		int low = (int) Math.floor(rank);
-		int high = (int) Math.ceil(rank);
-		return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+	private void rollupCounts(long campaignId, int hours, Screens screens, Instant from, Instant to, Tally tally) {
+		this.rollups.countsByScreen(campaignId, hours, screens, from, to,
+				(row) -> tally.reached(row.stage(), row.sessions()));
+	}
+
+	private void rollupFailures(long campaignId, int hours, Screens screens, Instant from, Instant to, Tally tally) {
+		this.rollups.failures(campaignId, hours, screens, from, to,
+				(row) -> tally.failure(row.step(), row.afterStage(), row.sessions()));
+	}
+
+	private static void add(Tally tally, EventRow event) {
+		tally.event(event.step(), event.stageFrom(), event.stageTo(), event.seconds());
+	}
+
+	private static String stageName(List<String> stages, int stage) {
+		return stage >= 0 && stage < stages.size() ? stages.get(stage) : null;
 	}
 
 	private static double ratio(long part, long whole) {
 		return whole == 0 ? 0.0 : (double) part / whole;
 	}
 
-	private static ZoneId zone(String tz) {
-		if (tz == null || tz.isBlank()) {
-			return ZoneId.of("UTC");
+	private static boolean interval(String interval) {
+		if (interval == null || interval.isBlank() || interval.strip().equals("day")) {
+			return false;
 		}
-		try {
-			return ZoneId.of(tz.strip());
+		if (interval.strip().equals("hour")) {
+			return true;
 		}
-		catch (DateTimeException ex) {
-			throw new BadRequestException("tz must be an IANA time zone such as Asia/Bangkok, not " + Ids.echo(tz));
-		}
+		throw new BadRequestException("interval must be hour or day, not " + Ids.echo(interval));
 	}
 
-	private static LocalDate date(String field, String text) {
-		if (text == null || text.isBlank()) {
-			return null;
+	/** The start of every hour or day of the range, in its zone. */
+	private static List<Instant> periodStarts(ScanRange range, boolean hourly) {
+		List<Instant> starts = new ArrayList<>();
+		if (hourly) {
+			for (Instant t = range.start(); t.isBefore(range.end()) && starts.size() <= MAX_POINTS; t = t.plus(HOUR)) {
+				starts.add(t);
+			}
 		}
-		LocalDate date;
-		try {
-			date = LocalDate.parse(text.strip());
+		else {
+			for (LocalDate day = range.from(); !day.isAfter(range.to())
+					&& starts.size() <= MAX_POINTS; day = day.plusDays(1)) {
+				starts.add(day.atStartOfDay(range.zone()).toInstant());
+			}
 		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException(field + " must be a date such as 2026-11-30, not " + Ids.echo(text));
+		return starts;
+	}
+
+	/** The index of the period holding {@code t}. */
+	private static int period(List<Instant> starts, Instant end, Instant t) {
+		int low = 0;
+		int high = starts.size() - 1;
+		while (low < high) {
+			int mid = (low + high + 1) >>> 1;
+			if (starts.get(mid).isAfter(t)) {
+				high = mid - 1;
+			}
+			else {
+				low = mid;
+			}
 		}
-		if (date.getYear() < 1970 || date.getYear() > 9998) {
-			throw new BadRequestException(field + " must lie between the years 1970 and 9998, not " + Ids.echo(text));
+		return low;
+	}
+
+	private static Comparator<Breakdown.Row> comparator(List<String> stages, String sort, String order) {
+		String column = sort == null || sort.isBlank() ? Flow.SCANNED : sort.strip();
+		boolean descending = direction(column, order).equals("desc");
+		Comparator<Breakdown.Row> byName = Comparator
+			.comparing(Breakdown.Row::screenName, String.CASE_INSENSITIVE_ORDER)
+			.thenComparingLong(Breakdown.Row::screenId);
+		Comparator<Breakdown.Row> primary;
+		if (column.equals("screen")) {
+			primary = byName;
 		}
-		return date;
+		else if (column.equals("failures")) {
+			primary = Comparator.comparingLong(Breakdown.Row::failures);
+		}
+		else {
+			boolean conversion = column.endsWith(".conversion");
+			String step = conversion ? column.substring(0, column.length() - ".conversion".length()) : column;
+			int stage = stages.indexOf(step);
+			if (stage < 0) {
+				throw new BadRequestException("sort must be screen, failures, a step (" + String.join(", ", stages)
+						+ ") or a step followed by .conversion, not " + Ids.echo(sort));
+			}
+			primary = conversion
+					? Comparator.comparingDouble((Breakdown.Row row) -> row.steps().get(stage).conversionFromScan())
+					: Comparator.comparingLong((Breakdown.Row row) -> row.steps().get(stage).sessions());
+		}
+		return (descending ? primary.reversed() : primary).thenComparing(byName);
+	}
+
+	private static String direction(String column, String order) {
+		if (order == null || order.isBlank()) {
+			return column.equals("screen") ? "asc" : "desc";
+		}
+		String value = order.strip().toLowerCase(Locale.ROOT);
+		if (!value.equals("asc") && !value.equals("desc")) {
+			throw new BadRequestException("order must be asc or desc, not " + Ids.echo(order));
+		}
+		return value;
+	}
+
+	/** Linear interpolation between closest ranks, as SQL's percentile_cont. */
+	static Double percentile(long[] sorted, double p) {
+		Tally tally = new Tally(1);
+		for (long value : sorted) {
+			tally.time(0, value, 1);
+		}
+		return tally.percentile(0, p);
 	}
 
 }

@@ -3,10 +3,14 @@ package com.smartengage.support;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-/** Points the server under test at this run's database. */
+/**
+ * Points the server under test at this run's database, and gives it a clock tests can
+ * set.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 class TestDatabaseConfiguration {
 
@@ -21,6 +25,12 @@ class TestDatabaseConfiguration {
 		dataSource.setPoolName("smart-engage-test");
 		dataSource.setMaximumPoolSize(20);
 		return dataSource;
+	}
+
+	@Bean
+	@Primary
+	TestClock testClock() {
+		return new TestClock();
 	}
 
 }

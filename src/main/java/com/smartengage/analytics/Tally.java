@@ -1,0 +1,121 @@
+package com.smartengage.analytics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts of one slice of a funnel (a campaign, a screen, a period): the sessions that
+ * reached each stage, how long after the scan they reached it (by time bucket), and the
+ * sessions that ended at a failure step, by the stage they branched from. Filled from
+ * rollup rows and from journey events alike, so both add up the same way.
+ */
+final class Tally {
+
+	private final long[] reached;
+
+	private final List<TreeMap<Long, Long>> times;
+
+	private final Map<FailureKey, Long> failures = new LinkedHashMap<>();
+
+	Tally(int stages) {
+		this.reached = new long[stages];
+		this.times = new ArrayList<>(stages);
+		for (int i = 0; i < stages; i++) {
+			this.times.add(new TreeMap<>());
+		}
+	}
+
+	int stages() {
+		return this.reached.length;
+	}
+
+	/**
+	 * Adds a journey event that passed the stages after {@code from} up to {@code to}
+	 * ({@code to} is -1 for a failure step) {@code seconds} after the scan.
+	 */
+	void event(String step, int from, int to, long seconds) {
+		if (to < 0) {
+			failure(step, from, 1);
+			return;
+		}
+		long bucket = TimeBuckets.of(seconds);
+		for (int stage = Math.max(0, from + 1); stage <= Math.min(to, this.reached.length - 1); stage++) {
+			this.reached[stage]++;
+			this.times.get(stage).merge(bucket, 1L, Long::sum);
+		}
+	}
+
+	void reached(int stage, long sessions) {
+		if (stage >= 0 && stage < this.reached.length) {
+			this.reached[stage] += sessions;
+		}
+	}
+
+	void time(int stage, long bucket, long sessions) {
+		if (stage >= 0 && stage < this.reached.length) {
+			this.times.get(stage).merge(bucket, sessions, Long::sum);
+		}
+	}
+
+	void failure(String step, int afterStage, long sessions) {
+		this.failures.merge(new FailureKey(step, afterStage), sessions, Long::sum);
+	}
+
+	void add(Tally other) {
+		for (int i = 0; i < this.reached.length; i++) {
+			int stage = i;
+			this.reached[stage] += other.reached[stage];
+			other.times.get(stage).forEach((bucket, n) -> time(stage, bucket, n));
+		}
+		other.failures.forEach((key, n) -> this.failures.merge(key, n, Long::sum));
+	}
+
+	long reached(int stage) {
+		return this.reached[stage];
+	}
+
+	long failed() {
+		return this.failures.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	Map<FailureKey, Long> failures() {
+		return this.failures;
+	}
+
+	/**
+	 * The p-th percentile of the time to a stage, interpolated between the closest ranks
+	 * as SQL's percentile_cont; null when no session reached it.
+	 */
+	Double percentile(int stage, double p) {
+		TreeMap<Long, Long> histogram = this.times.get(stage);
+		long total = histogram.values().stream().mapToLong(Long::longValue).sum();
+		if (total == 0) {
+			return null;
+		}
+		double rank = p * (total - 1);
+		long low = (long) Math.floor(rank);
+		long high = (long) Math.ceil(rank);
+		double lowValue = valueAtRank(histogram, low);
+		double highValue = valueAtRank(histogram, high);
+		return lowValue + (highValue - lowValue) * (rank - low);
+	}
+
+	private static long valueAtRank(TreeMap<Long, Long> histogram, long rank) {
+		long seen = 0;
+		for (Map.Entry<Long, Long> entry : histogram.entrySet()) {
+			seen += entry.getValue();
+			if (rank < seen) {
+				return entry.getKey();
+			}
+		}
+		return histogram.lastKey();
+	}
+
+	/** A failure step and the stage the sessions had reached before it. */
+	record FailureKey(String step, int afterStage) {
+	}
+
+}
