@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.smartengage.analytics.AnalyticsService;
@@ -110,6 +112,14 @@ class CampaignLiveApiController {
 	SseEmitter events(@PathVariable long id) {
 		this.campaigns.get(id);
 		return this.streams.open(id);
+	}
+
+	/**
+	 * The browser closed a live stream (the page was left or reloaded): nothing to
+	 * answer, nothing went wrong.
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void streamClosedByTheBrowser() {
 	}
 
 	/** What a campaign's page draws. */
