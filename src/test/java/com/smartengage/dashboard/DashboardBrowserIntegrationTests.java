@@ -118,7 +118,22 @@ class DashboardBrowserIntegrationTests extends ServerTests {
 			assertThat(browser.find("form[data-upload-url] .upload-status").getText())
 				.isEqualTo("3 codes added to the pool.");
 			browser.waiting(Duration.ofSeconds(5))
-				.until((d) -> "5".equals(browser.find("[data-pool=total]").getText()));
+				.until((d) -> "5"
+					.equals(browser.script("return document.querySelector('[data-pool=total]').textContent")));
+
+			// A new campaign whose codes come from a file: created, then the file
+			// uploaded.
+			Files.writeString(codes, "NEW-" + world.campaignId() + "-1\nNEW-" + world.campaignId() + "-2\n");
+			browser.go("/dashboard/campaigns/new?partner=" + world.partnerId());
+			browser.type("#name", "Uploaded codes " + world.campaignId());
+			browser.type("#formUrl", "https://partner.example.com/form");
+			browser.find("input[name=coupons][value=upload]").click();
+			browser.find("#codes-file").sendKeys(codes.toString());
+			browser.find("#campaign-form button[type=submit]").click();
+			browser.waiting(Duration.ofSeconds(10))
+				.until((d) -> browser.path().matches("/dashboard/campaigns/\\d+\\?created"));
+			assertThat(browser.find("h1").getText()).contains("Uploaded codes " + world.campaignId());
+			assertThat(browser.find("[data-pool=total]").getText()).isEqualTo("2");
 		}
 		finally {
 			Files.deleteIfExists(codes);
