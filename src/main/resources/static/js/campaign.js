@@ -29,6 +29,8 @@
     sort: 'SCANNED',
     order: 'desc'
   };
+  state.interval = days(state.from, state.to) <= 2 ? 'hour' : 'day';
+  pressInterval();
   var funnelChart = null;
   var seriesChart = null;
   var loading = false;
@@ -329,6 +331,20 @@
 
   // ---------------------------------------------------------------- controls
 
+  /** Days in the range, both ends included; 0 when a date is missing. */
+  function days(from, to) {
+    if (!from || !to) {
+      return 0;
+    }
+    return Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
+  }
+
+  function pressInterval() {
+    document.querySelectorAll('[data-interval]').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-interval') === state.interval));
+    });
+  }
+
   function updateExports() {
     document.querySelectorAll('[data-export]').forEach(function (link) {
       var url = new URL(link.getAttribute('href'), window.location.href);
@@ -346,6 +362,11 @@
     state.to = filters.elements.to.value;
     state.tz = filters.elements.tz.value.trim();
     state.screen = filters.elements.screen_id.value;
+    if (state.interval === 'hour' && (days(state.from, state.to) > 31 || days(state.from, state.to) === 0)) {
+      // At most 31 days of hours fit one chart.
+      state.interval = 'day';
+      pressInterval();
+    }
     updateExports();
     load();
   });
@@ -356,9 +377,7 @@
   document.querySelectorAll('[data-interval]').forEach(function (button) {
     button.addEventListener('click', function () {
       state.interval = button.getAttribute('data-interval');
-      document.querySelectorAll('[data-interval]').forEach(function (b) {
-        b.setAttribute('aria-pressed', String(b === button));
-      });
+      pressInterval();
       load();
     });
   });
