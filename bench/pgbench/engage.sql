@@ -10,12 +10,15 @@ SELECT id AS sid FROM bench_ids_engage WHERE n = :n \gset
 SELECT id, partner_id, campaign_id, placement_id, screen_id, status, step_index, ended, rewarded_at,
        coupon_issued_at, created_at, updated_at, expires_at
 FROM journey_session WHERE id = :sid AND partner_id = :partner_id;
-UPDATE journey_session SET coupon_issued_at = now(), updated_at = now()
+UPDATE journey_session SET coupon_issued_at = now(), updated_at = now(),
+    funnel_stage_before = funnel_stage, funnel_stage = GREATEST(funnel_stage, 4)
 WHERE id = :sid AND partner_id = :partner_id AND coupon_issued_at IS NULL AND rewarded_at IS NOT NULL;
 SELECT id AS cid, code FROM coupon WHERE campaign_id = :campaign_id AND session_id IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED \gset
 UPDATE coupon SET session_id = :sid, token = md5(:a::text || '-' || :n::text), issued_at = now(),
     expires_at = now() + interval '30 days'
 WHERE id = :cid AND session_id IS NULL;
-INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan)
-VALUES (:sid, :campaign_id, :screen_id, 'COUPON_ISSUED', now(), 0);
+INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
+    scanned_at, stage_from, stage_to)
+SELECT id, campaign_id, screen_id, 'COUPON_ISSUED', now(), 0, created_at, funnel_stage_before, 4
+FROM journey_session WHERE id = :sid;
 END;

@@ -7,6 +7,7 @@ INSERT INTO journey_session (id, partner_id, campaign_id, placement_id, screen_i
     ended, created_at, updated_at, expires_at)
 VALUES (md5(:a::text || '-' || :b::text)::uuid, :partner_id, :campaign_id, :placement_id, :screen_id,
     'SCANNED', 0, FALSE, now(), now(), now() + interval '1 day');
-INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan)
-VALUES (md5(:a::text || '-' || :b::text)::uuid, :campaign_id, :screen_id, 'SCANNED', now(), 0);
+INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
+    scanned_at, stage_from, stage_to)
+VALUES (md5(:a::text || '-' || :b::text)::uuid, :campaign_id, :screen_id, 'SCANNED', now(), 0, now(), -1, 0);
 END;

@@ -1,5 +1,5 @@
 -- The status update's transaction (SessionService.advance): select the session, the
--- conditional UPDATE that moves it forward, insert the journey event.
+-- conditional UPDATE that moves it forward, insert the journey event from the session row.
 -- Each client takes its own sessions in turn (n = base + 1 + client_id + nclients * i), so
 -- every transaction really moves a session (SCANNED -> FORM_SUBMITTED), as the server's do.
 -- The id comes from bench_ids_update: one indexed lookup more than the server does.
@@ -12,9 +12,12 @@ SELECT id, partner_id, campaign_id, placement_id, screen_id, status, step_index,
 FROM journey_session WHERE id = :sid AND partner_id = :partner_id;
 UPDATE journey_session
 SET status = 'FORM_SUBMITTED', step_index = 1, ended = FALSE,
-    rewarded_at = COALESCE(rewarded_at, NULL::timestamptz), updated_at = now()
+    rewarded_at = COALESCE(rewarded_at, NULL::timestamptz), updated_at = now(),
+    funnel_stage_before = funnel_stage, funnel_stage = GREATEST(funnel_stage, 1)
 WHERE id = :sid AND partner_id = :partner_id AND ended = FALSE AND step_index < 1
   AND expires_at > now();
-INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan)
-VALUES (:sid, :campaign_id, :screen_id, 'FORM_SUBMITTED', now(), 0);
+INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
+    scanned_at, stage_from, stage_to)
+SELECT id, campaign_id, screen_id, 'FORM_SUBMITTED', now(), 0, created_at, funnel_stage_before, 1
+FROM journey_session WHERE id = :sid;
 END;

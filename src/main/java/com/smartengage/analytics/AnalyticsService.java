@@ -1,5 +1,6 @@
 package com.smartengage.analytics;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.smartengage.analytics.RollupRepository.Cover;
 import com.smartengage.analytics.RollupRepository.EventRow;
+import com.smartengage.analytics.RollupRepository.Range;
 import com.smartengage.analytics.RollupRepository.Screens;
 import com.smartengage.campaign.Campaign;
 import com.smartengage.campaign.CampaignService;
@@ -56,8 +59,11 @@ public class AnalyticsService {
 
 	private final ScreenService screens;
 
+	private final Clock clock;
+
 	AnalyticsService(RollupRepository rollups, CampaignService campaigns, FlowService flows,
-			PlacementService placements, ScreenService screens) {
+			PlacementService placements, ScreenService screens, Clock clock) {
+		this.clock = clock;
 		this.rollups = rollups;
 		this.campaigns = campaigns;
 		this.flows = flows;
@@ -77,34 +83,19 @@ public class AnalyticsService {
 		Tally tally = new Tally(stages.size());
 		Slices slices = Slices.of(range.start(), range.end());
 		long id = campaign.id();
-		if (screenId == null) {
-			// Every screen together: rollups by day and by hour, events for the minutes
-			// at
-			// the ends.
-			rollupCounts(id, 24, Screens.TOGETHER, slices.firstDay(), slices.lastDay(), tally);
-			rollupCounts(id, 1, Screens.TOGETHER, slices.firstHour(), slices.firstDay(), tally);
-			rollupCounts(id, 1, Screens.TOGETHER, slices.lastDay(), slices.lastHour(), tally);
-			this.rollups.times(id, 24, 0, slices.firstDay(), slices.lastDay(), tally);
-			this.rollups.times(id, 1, 0, slices.firstHour(), slices.firstDay(), tally);
-			this.rollups.times(id, 1, 0, slices.lastDay(), slices.lastHour(), tally);
-			rollupFailures(id, 24, Screens.TOGETHER, slices.firstDay(), slices.lastDay(), tally);
-			rollupFailures(id, 1, Screens.TOGETHER, slices.firstHour(), slices.firstDay(), tally);
-			rollupFailures(id, 1, Screens.TOGETHER, slices.lastDay(), slices.lastHour(), tally);
-			this.rollups.events(id, Screens.EACH, slices.start(), slices.firstHour(), (e) -> add(tally, e));
-			this.rollups.events(id, Screens.EACH, slices.lastHour(), slices.end(), (e) -> add(tally, e));
-			this.rollups.pendingEvents(id, Screens.EACH, slices.firstHour(), slices.lastHour(), (e) -> add(tally, e));
-		}
-		else {
-			// One screen: its time buckets are rolled up by day only, the rest comes from
-			// its events.
-			Screens one = Screens.one(screenId);
-			rollupCounts(id, 24, one, slices.firstDay(), slices.lastDay(), tally);
-			this.rollups.times(id, 24, screenId, slices.firstDay(), slices.lastDay(), tally);
-			rollupFailures(id, 24, one, slices.firstDay(), slices.lastDay(), tally);
-			this.rollups.events(id, one, slices.start(), slices.firstDay(), (e) -> add(tally, e));
-			this.rollups.events(id, one, slices.lastDay(), slices.end(), (e) -> add(tally, e));
-			this.rollups.pendingEvents(id, one, slices.firstDay(), slices.lastDay(), (e) -> add(tally, e));
-		}
+		// Every screen together: rollups by day and by hour, events for the minutes at
+		// the
+		// ends. One screen: its time buckets are rolled up by day only, so its hours come
+		// from its events too.
+		Cover cover = screenId == null ? Cover.of(slices) : Cover.days(slices);
+		Screens rolledUp = screenId == null ? Screens.TOGETHER : Screens.one(screenId);
+		Screens events = screenId == null ? Screens.EACH : Screens.one(screenId);
+		this.rollups.countsByScreen(id, rolledUp, cover, (row) -> tally.reached(row.stage(), row.sessions()));
+		this.rollups.times(id, screenId == null ? 0 : screenId, cover, tally);
+		this.rollups.failures(id, rolledUp, cover,
+				(row) -> tally.failure(row.step(), row.afterStage(), row.sessions()));
+		this.rollups.events(id, events, uncovered(slices, cover), (e) -> add(tally, e));
+		this.rollups.pendingEvents(id, events, cover.ranges(), (e) -> add(tally, e));
 		List<Funnel.Step> steps = new ArrayList<>();
 		long scanned = tally.reached(0);
 		for (int stage = 0; stage < stages.size(); stage++) {
@@ -116,6 +107,9 @@ public class AnalyticsService {
 		List<Funnel.Failure> failures = new ArrayList<>();
 		Flow flow = this.flows.get(campaign.flowId());
 		for (String step : flow.failureSteps()) {
+			if (tally.failures().keySet().stream().noneMatch((key) -> key.step().equals(step))) {
+				failures.add(new Funnel.Failure(step, 0, null));
+			}
 			tally.failures()
 				.entrySet()
 				.stream()
@@ -144,25 +138,13 @@ public class AnalyticsService {
 		long id = campaign.id();
 		Map<Long, Tally> byScreen = new HashMap<>();
 		Function<Long, Tally> tallyOf = (screen) -> byScreen.computeIfAbsent(screen, (s) -> new Tally(stages.size()));
-		this.rollups.countsByScreen(id, 24, Screens.EACH, slices.firstDay(), slices.lastDay(),
+		Cover cover = Cover.of(slices);
+		this.rollups.countsByScreen(id, Screens.EACH, cover,
 				(row) -> tallyOf.apply(row.screenId()).reached(row.stage(), row.sessions()));
-		this.rollups.countsByScreen(id, 1, Screens.EACH, slices.firstHour(), slices.firstDay(),
-				(row) -> tallyOf.apply(row.screenId()).reached(row.stage(), row.sessions()));
-		this.rollups.countsByScreen(id, 1, Screens.EACH, slices.lastDay(), slices.lastHour(),
-				(row) -> tallyOf.apply(row.screenId()).reached(row.stage(), row.sessions()));
-		this.rollups.failures(id, 24, Screens.EACH, slices.firstDay(), slices.lastDay(),
+		this.rollups.failures(id, Screens.EACH, cover,
 				(row) -> tallyOf.apply(row.screenId()).failure(row.step(), row.afterStage(), row.sessions()));
-		for (Instant[] part : new Instant[][] { { slices.firstHour(), slices.firstDay() },
-				{ slices.lastDay(), slices.lastHour() } }) {
-			this.rollups.failures(id, 1, Screens.EACH, part[0], part[1],
-					(row) -> tallyOf.apply(row.screenId()).failure(row.step(), row.afterStage(), row.sessions()));
-		}
-		this.rollups.events(id, Screens.EACH, slices.start(), slices.firstHour(),
-				(e) -> add(tallyOf.apply(e.screenId()), e));
-		this.rollups.events(id, Screens.EACH, slices.lastHour(), slices.end(),
-				(e) -> add(tallyOf.apply(e.screenId()), e));
-		this.rollups.pendingEvents(id, Screens.EACH, slices.firstHour(), slices.lastHour(),
-				(e) -> add(tallyOf.apply(e.screenId()), e));
+		this.rollups.events(id, Screens.EACH, uncovered(slices, cover), (e) -> add(tallyOf.apply(e.screenId()), e));
+		this.rollups.pendingEvents(id, Screens.EACH, cover.ranges(), (e) -> add(tallyOf.apply(e.screenId()), e));
 		Set<Long> screenIds = new TreeSet<>(byScreen.keySet());
 		this.placements.list(id).stream().map(PlacementView::screenId).forEach(screenIds::add);
 		Map<Long, String> names = new HashMap<>();
@@ -195,7 +177,7 @@ public class AnalyticsService {
 		List<String> stages = stages(campaign);
 		boolean hourly = interval(interval);
 		ScanRange open = ScanRange.parse(from, to, tz);
-		LocalDate today = LocalDate.now(open.zone());
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), open.zone());
 		LocalDate lastDay = open.to() != null ? open.to() : (open.from() != null ? open.from() : today);
 		ScanRange range = open.closed(hourly ? lastDay : lastDay.minusDays(29), lastDay);
 		List<Instant> starts = periodStarts(range, hourly);
@@ -215,28 +197,33 @@ public class AnalyticsService {
 		Screens rolledUp = screenId == null ? Screens.TOGETHER : Screens.one(screenId);
 		Screens events = screenId == null ? Screens.EACH : Screens.one(screenId);
 		// Hours that straddle two periods (in a zone a half hour off UTC) come from the
-		// events.
-		List<Instant> straddling = new ArrayList<>();
+		// events, in runs.
+		List<Range> raw = new ArrayList<>();
+		raw.add(new Range(start, firstHour));
+		Set<Instant> straddles = new TreeSet<>();
 		for (Instant hour = firstHour; hour.isBefore(lastHour); hour = hour.plus(HOUR)) {
-			if (period(starts, end, hour) != period(starts, end, hour.plus(HOUR).minusNanos(1))) {
-				straddling.add(hour);
+			if (period(starts, hour) != period(starts, hour.plus(HOUR).minusNanos(1))) {
+				straddles.add(hour);
+				Range last = raw.get(raw.size() - 1);
+				if (last.to().equals(hour)) {
+					raw.set(raw.size() - 1, new Range(last.from(), hour.plus(HOUR)));
+				}
+				else {
+					raw.add(new Range(hour, hour.plus(HOUR)));
+				}
 			}
 		}
-		Set<Instant> straddles = new TreeSet<>(straddling);
-		this.rollups.counts(id, 1, rolledUp, firstHour, lastHour, (row) -> {
+		raw.add(new Range(lastHour, end));
+		Cover cover = Cover.hours(firstHour, lastHour);
+		this.rollups.countsByPeriod(id, rolledUp, cover, (row) -> {
 			if (!straddles.contains(row.periodStart())) {
-				tallies[period(starts, end, row.periodStart())].reached(row.stage(), row.sessions());
+				tallies[period(starts, row.periodStart())].reached(row.stage(), row.sessions());
 			}
 		});
-		this.rollups.events(id, events, start, firstHour, (e) -> add(tallies[period(starts, end, e.scannedAt())], e));
-		this.rollups.events(id, events, lastHour, end, (e) -> add(tallies[period(starts, end, e.scannedAt())], e));
-		for (Instant hour : straddling) {
-			this.rollups.events(id, events, hour, hour.plus(HOUR),
-					(e) -> add(tallies[period(starts, end, e.scannedAt())], e));
-		}
-		this.rollups.pendingEvents(id, events, firstHour, lastHour, (e) -> {
+		this.rollups.events(id, events, raw, (e) -> add(tallies[period(starts, e.scannedAt())], e));
+		this.rollups.pendingEvents(id, events, cover.ranges(), (e) -> {
 			if (!straddles.contains(Slices.floor(e.scannedAt(), HOUR))) {
-				add(tallies[period(starts, end, e.scannedAt())], e);
+				add(tallies[period(starts, e.scannedAt())], e);
 			}
 		});
 		List<TimeSeries.Point> points = new ArrayList<>();
@@ -263,14 +250,21 @@ public class AnalyticsService {
 		return stages;
 	}
 
-	private void rollupCounts(long campaignId, int hours, Screens screens, Instant from, Instant to, Tally tally) {
-		this.rollups.countsByScreen(campaignId, hours, screens, from, to,
-				(row) -> tally.reached(row.stage(), row.sessions()));
-	}
-
-	private void rollupFailures(long campaignId, int hours, Screens screens, Instant from, Instant to, Tally tally) {
-		this.rollups.failures(campaignId, hours, screens, from, to,
-				(row) -> tally.failure(row.step(), row.afterStage(), row.sessions()));
+	/** The parts of the slices that the cover's rollup rows do not hold. */
+	private static List<Range> uncovered(Slices slices, Cover cover) {
+		List<Range> covered = cover.ranges()
+			.stream()
+			.filter(Range::isNotEmpty)
+			.sorted(Comparator.comparing(Range::from))
+			.toList();
+		List<Range> rest = new ArrayList<>();
+		Instant at = slices.start();
+		for (Range range : covered) {
+			rest.add(new Range(at, range.from()));
+			at = range.to();
+		}
+		rest.add(new Range(at, slices.end()));
+		return rest;
 	}
 
 	private static void add(Tally tally, EventRow event) {
@@ -313,7 +307,7 @@ public class AnalyticsService {
 	}
 
 	/** The index of the period holding {@code t}. */
-	private static int period(List<Instant> starts, Instant end, Instant t) {
+	private static int period(List<Instant> starts, Instant t) {
 		int low = 0;
 		int high = starts.size() - 1;
 		while (low < high) {

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,76 +32,69 @@ class RollupRepository {
 
 	private static final String MARK_ROLLED_UP = "UPDATE journey_event SET rolled_up = TRUE WHERE id IN (:ids)";
 
-	private static final String ADD_COUNT = """
-			UPDATE funnel_rollup SET sessions = sessions + ?
-			WHERE campaign_id = ? AND period_hours = ? AND screen_id = ? AND period_start = ? AND stage = ?
+	/**
+	 * Adds rows of deltas (the VALUES list, repeated) to a rollup table, inserting the
+	 * rows that do not exist yet. Only the rollup step writes these tables, one instance
+	 * at a time, so no one inserts the same row in between.
+	 */
+	private static final String MERGE = """
+			MERGE INTO %1$s t
+			USING (VALUES %2$s) AS v (campaign_id, period_hours, screen_id, period_start, %3$s, sessions)
+			ON t.campaign_id = v.campaign_id AND t.period_hours = v.period_hours AND t.screen_id = v.screen_id
+			  AND t.period_start = v.period_start AND %4$s
+			WHEN MATCHED THEN UPDATE SET sessions = t.sessions + v.sessions
+			WHEN NOT MATCHED THEN INSERT (campaign_id, period_hours, screen_id, period_start, %3$s, sessions)
+			  VALUES (v.campaign_id, v.period_hours, v.screen_id, v.period_start, %5$s, v.sessions)
 			""";
 
-	private static final String INSERT_COUNT = """
-			INSERT INTO funnel_rollup (sessions, campaign_id, period_hours, screen_id, period_start, stage)
-			VALUES (?, ?, ?, ?, ?, ?)
-			""";
+	private static final String KEY_VALUES = "CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS BIGINT), "
+			+ "CAST(? AS TIMESTAMP WITH TIME ZONE), ";
 
-	private static final String ADD_TIME = """
-			UPDATE funnel_time_rollup SET sessions = sessions + ?
-			WHERE campaign_id = ? AND period_hours = ? AND screen_id = ? AND period_start = ? AND stage = ? AND bucket = ?
-			""";
+	/** Rows of deltas per MERGE statement. */
+	private static final int MERGE_ROWS = 500;
 
-	private static final String INSERT_TIME = """
-			INSERT INTO funnel_time_rollup (sessions, campaign_id, period_hours, screen_id, period_start, stage, bucket)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			""";
-
-	private static final String ADD_FAILURE = """
-			UPDATE failure_rollup SET sessions = sessions + ?
-			WHERE campaign_id = ? AND period_hours = ? AND screen_id = ? AND period_start = ? AND step = ?
-			  AND after_stage = ?
-			""";
-
-	private static final String INSERT_FAILURE = """
-			INSERT INTO failure_rollup (sessions, campaign_id, period_hours, screen_id, period_start, step, after_stage)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			""";
-
-	private static final String SUM_COUNTS = """
-			SELECT screen_id, period_start, stage, SUM(sessions) AS sessions FROM funnel_rollup
-			WHERE campaign_id = :campaignId AND period_hours = :hours AND screen_id BETWEEN :screenLow AND :screenHigh
-			  AND period_start >= :from AND period_start < :to
-			GROUP BY screen_id, period_start, stage
+	/**
+	 * The rollup rows a read covers: daily rows of whole UTC days and hourly rows of two
+	 * runs of whole hours; an empty range matches nothing.
+	 */
+	private static final String COVER = """
+			campaign_id = :campaignId AND screen_id BETWEEN :screenLow AND :screenHigh
+			  AND ((period_hours = 24 AND period_start >= :dayFrom AND period_start < :dayTo)
+			    OR (period_hours = 1 AND period_start >= :hourFrom AND period_start < :hourTo)
+			    OR (period_hours = 1 AND period_start >= :moreHourFrom AND period_start < :moreHourTo))
 			""";
 
 	private static final String SUM_COUNTS_BY_SCREEN = """
-			SELECT screen_id, stage, SUM(sessions) AS sessions FROM funnel_rollup
-			WHERE campaign_id = :campaignId AND period_hours = :hours AND screen_id BETWEEN :screenLow AND :screenHigh
-			  AND period_start >= :from AND period_start < :to
-			GROUP BY screen_id, stage
-			""";
+			SELECT screen_id, stage, SUM(sessions) AS sessions FROM funnel_rollup WHERE %s GROUP BY screen_id, stage
+			""".formatted(COVER);
+
+	private static final String SUM_COUNTS_BY_PERIOD = """
+			SELECT period_start, stage, SUM(sessions) AS sessions FROM funnel_rollup WHERE %s
+			GROUP BY period_start, stage
+			""".formatted(COVER);
 
 	private static final String SUM_TIMES = """
-			SELECT stage, bucket, SUM(sessions) AS sessions FROM funnel_time_rollup
-			WHERE campaign_id = :campaignId AND period_hours = :hours AND screen_id = :screenId
-			  AND period_start >= :from AND period_start < :to
-			GROUP BY stage, bucket
-			""";
+			SELECT stage, bucket, SUM(sessions) AS sessions FROM funnel_time_rollup WHERE %s GROUP BY stage, bucket
+			""".formatted(COVER);
 
 	private static final String SUM_FAILURES = """
-			SELECT screen_id, period_start, step, after_stage, SUM(sessions) AS sessions FROM failure_rollup
-			WHERE campaign_id = :campaignId AND period_hours = :hours AND screen_id BETWEEN :screenLow AND :screenHigh
-			  AND period_start >= :from AND period_start < :to
-			GROUP BY screen_id, period_start, step, after_stage
-			""";
+			SELECT screen_id, step, after_stage, SUM(sessions) AS sessions FROM failure_rollup WHERE %s
+			GROUP BY screen_id, step, after_stage
+			""".formatted(COVER);
 
 	private static final String EVENTS = """
 			SELECT screen_id, scanned_at, step, seconds_from_scan, stage_from, stage_to FROM journey_event
-			WHERE campaign_id = :campaignId AND scanned_at >= :from AND scanned_at < :to
-			  AND screen_id BETWEEN :screenLow AND :screenHigh
+			WHERE campaign_id = :campaignId AND screen_id BETWEEN :screenLow AND :screenHigh AND (%s)
 			""";
 
 	private static final String PENDING_EVENTS = """
 			SELECT screen_id, scanned_at, step, seconds_from_scan, stage_from, stage_to FROM journey_event
-			WHERE rolled_up = FALSE AND campaign_id = :campaignId AND scanned_at >= :from AND scanned_at < :to
-			  AND screen_id BETWEEN :screenLow AND :screenHigh
+			WHERE rolled_up = FALSE AND campaign_id = :campaignId AND screen_id BETWEEN :screenLow AND :screenHigh
+			  AND (%s)
 			""";
+
+	/** Scan time ranges per events query, so that its text stays short. */
+	private static final int RANGES_PER_QUERY = 50;
 
 	private final JdbcClient jdbc;
 
@@ -133,157 +128,170 @@ class RollupRepository {
 	}
 
 	void addCounts(Map<CountKey, Long> counts) {
-		upsert(ADD_COUNT, INSERT_COUNT, counts, (key) -> new Object[] { key.campaignId(), key.periodHours(),
-				key.screenId(), SqlTime.param(key.periodStart()), key.stage() });
+		merge("funnel_rollup", List.of("stage"), "CAST(? AS INT)", counts, (key) -> new Object[] { key.campaignId(),
+				key.periodHours(), key.screenId(), SqlTime.param(key.periodStart()), key.stage() });
 	}
 
 	void addTimes(Map<TimeKey, Long> times) {
-		upsert(ADD_TIME, INSERT_TIME, times, (key) -> new Object[] { key.campaignId(), key.periodHours(),
-				key.screenId(), SqlTime.param(key.periodStart()), key.stage(), key.bucket() });
+		merge("funnel_time_rollup", List.of("stage", "bucket"), "CAST(? AS INT), CAST(? AS BIGINT)", times,
+				(key) -> new Object[] { key.campaignId(), key.periodHours(), key.screenId(),
+						SqlTime.param(key.periodStart()), key.stage(), key.bucket() });
 	}
 
 	void addFailures(Map<FailureKey, Long> failures) {
-		upsert(ADD_FAILURE, INSERT_FAILURE, failures, (key) -> new Object[] { key.campaignId(), key.periodHours(),
-				key.screenId(), SqlTime.param(key.periodStart()), key.step(), key.afterStage() });
+		merge("failure_rollup", List.of("step", "after_stage"), "CAST(? AS VARCHAR(64)), CAST(? AS INT)", failures,
+				(key) -> new Object[] { key.campaignId(), key.periodHours(), key.screenId(),
+						SqlTime.param(key.periodStart()), key.step(), key.afterStage() });
 	}
 
 	/**
-	 * Adds to existing rows in one batch, then inserts the rows that were missing. Only
-	 * the rollup step writes these tables, one instance at a time, so nothing can insert
-	 * the same row in between.
+	 * Adds the deltas to a rollup table, {@value #MERGE_ROWS} rows a statement: one round
+	 * trip for hundreds of rows, whatever their number.
 	 */
-	private <K> void upsert(String add, String insert, Map<K, Long> deltas,
-			java.util.function.Function<K, Object[]> keyColumns) {
-		if (deltas.isEmpty()) {
-			return;
-		}
+	private <K> void merge(String table, List<String> columns, String columnValues, Map<K, Long> deltas,
+			Function<K, Object[]> keyColumns) {
 		List<K> keys = new ArrayList<>(deltas.keySet());
-		List<Object[]> rows = new ArrayList<>(keys.size());
-		for (K key : keys) {
-			rows.add(row(deltas.get(key), keyColumns.apply(key)));
-		}
-		int[] updated = this.jdbcTemplate.batchUpdate(add, rows);
-		List<Object[]> missing = new ArrayList<>();
-		for (int i = 0; i < updated.length; i++) {
-			if (updated[i] == 0) {
-				missing.add(rows.get(i));
+		for (int from = 0; from < keys.size(); from += MERGE_ROWS) {
+			List<K> chunk = keys.subList(from, Math.min(keys.size(), from + MERGE_ROWS));
+			String row = "(" + KEY_VALUES + columnValues + ", CAST(? AS BIGINT))";
+			String sql = MERGE.formatted(table, String.join(", ", Collections.nCopies(chunk.size(), row)),
+					String.join(", ", columns),
+					String.join(" AND ", columns.stream().map((c) -> "t." + c + " = v." + c).toList()),
+					String.join(", ", columns.stream().map((c) -> "v." + c).toList()));
+			List<Object> params = new ArrayList<>();
+			for (K key : chunk) {
+				params.addAll(List.of(keyColumns.apply(key)));
+				params.add(deltas.get(key));
 			}
+			this.jdbcTemplate.update(sql, params.toArray());
 		}
-		if (!missing.isEmpty()) {
-			this.jdbcTemplate.batchUpdate(insert, missing);
-		}
-	}
-
-	private static Object[] row(long delta, Object[] key) {
-		Object[] row = new Object[key.length + 1];
-		row[0] = delta;
-		System.arraycopy(key, 0, row, 1, key.length);
-		return row;
 	}
 
 	// Reads
 
-	/** Sums of one grain's rows by screen, period start and stage. */
-	void counts(long campaignId, int hours, Screens screens, Instant from, Instant to, Consumer<CountRow> each) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(SUM_COUNTS)
-			.param("campaignId", campaignId)
-			.param("hours", hours)
-			.param("screenLow", screens.low())
-			.param("screenHigh", screens.high())
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
-				each.accept(new CountRow(rs.getLong("screen_id"), SqlTime.get(rs, "period_start"), rs.getInt("stage"),
-						rs.getLong("sessions")));
-			});
+	/** Sums of the covered rows by screen and stage. */
+	void countsByScreen(long campaignId, Screens screens, Cover cover, Consumer<CountRow> each) {
+		cover(SUM_COUNTS_BY_SCREEN, campaignId, screens, cover).query((ResultSet rs) -> {
+			each.accept(new CountRow(rs.getLong("screen_id"), null, rs.getInt("stage"), rs.getLong("sessions")));
+		});
 	}
 
-	/** Sums of one grain's rows by screen and stage, over every period in the range. */
-	void countsByScreen(long campaignId, int hours, Screens screens, Instant from, Instant to,
-			Consumer<CountRow> each) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(SUM_COUNTS_BY_SCREEN)
-			.param("campaignId", campaignId)
-			.param("hours", hours)
-			.param("screenLow", screens.low())
-			.param("screenHigh", screens.high())
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
-				each.accept(new CountRow(rs.getLong("screen_id"), null, rs.getInt("stage"), rs.getLong("sessions")));
-			});
-	}
-
-	/** Time buckets of one grain and one screen (0: every screen), by stage. */
-	void times(long campaignId, int hours, long screenId, Instant from, Instant to, Tally into) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(SUM_TIMES)
-			.param("campaignId", campaignId)
-			.param("hours", hours)
-			.param("screenId", screenId)
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
-				into.time(rs.getInt("stage"), rs.getLong("bucket"), rs.getLong("sessions"));
-			});
-	}
-
-	void failures(long campaignId, int hours, Screens screens, Instant from, Instant to, Consumer<FailureRow> each) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(SUM_FAILURES)
-			.param("campaignId", campaignId)
-			.param("hours", hours)
-			.param("screenLow", screens.low())
-			.param("screenHigh", screens.high())
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
-				each.accept(new FailureRow(rs.getLong("screen_id"), SqlTime.get(rs, "period_start"),
-						rs.getString("step"), rs.getInt("after_stage"), rs.getLong("sessions")));
-			});
-	}
-
-	/** Every journey event of the sessions scanned in the range. */
-	void events(long campaignId, Screens screens, Instant from, Instant to, Consumer<EventRow> each) {
-		events(EVENTS, campaignId, screens, from, to, each);
+	/** Sums of the covered rows by period start and stage. */
+	void countsByPeriod(long campaignId, Screens screens, Cover cover, Consumer<CountRow> each) {
+		cover(SUM_COUNTS_BY_PERIOD, campaignId, screens, cover).query((ResultSet rs) -> {
+			each.accept(new CountRow(0, SqlTime.get(rs, "period_start"), rs.getInt("stage"), rs.getLong("sessions")));
+		});
 	}
 
 	/**
-	 * The journey events of the sessions scanned in the range that the rollups do not
-	 * hold yet.
+	 * Time buckets of the covered rows of one screen (0: every screen together), by
+	 * stage.
 	 */
-	void pendingEvents(long campaignId, Screens screens, Instant from, Instant to, Consumer<EventRow> each) {
-		events(PENDING_EVENTS, campaignId, screens, from, to, each);
+	void times(long campaignId, long screenId, Cover cover, Tally into) {
+		cover(SUM_TIMES, campaignId, Screens.one(screenId), cover).query((ResultSet rs) -> {
+			into.time(rs.getInt("stage"), rs.getLong("bucket"), rs.getLong("sessions"));
+		});
 	}
 
-	private void events(String sql, long campaignId, Screens screens, Instant from, Instant to,
-			Consumer<EventRow> each) {
-		if (!from.isBefore(to)) {
-			return;
-		}
-		this.jdbc.sql(sql)
+	void failures(long campaignId, Screens screens, Cover cover, Consumer<FailureRow> each) {
+		cover(SUM_FAILURES, campaignId, screens, cover).query((ResultSet rs) -> {
+			each.accept(new FailureRow(rs.getLong("screen_id"), null, rs.getString("step"), rs.getInt("after_stage"),
+					rs.getLong("sessions")));
+		});
+	}
+
+	private JdbcClient.StatementSpec cover(String sql, long campaignId, Screens screens, Cover cover) {
+		return this.jdbc.sql(sql)
 			.param("campaignId", campaignId)
 			.param("screenLow", screens.low())
 			.param("screenHigh", screens.high())
-			.param("from", SqlTime.param(from))
-			.param("to", SqlTime.param(to))
-			.query((ResultSet rs) -> {
+			.param("dayFrom", SqlTime.param(cover.dayFrom()))
+			.param("dayTo", SqlTime.param(cover.dayTo()))
+			.param("hourFrom", SqlTime.param(cover.hourFrom()))
+			.param("hourTo", SqlTime.param(cover.hourTo()))
+			.param("moreHourFrom", SqlTime.param(cover.moreHourFrom()))
+			.param("moreHourTo", SqlTime.param(cover.moreHourTo()));
+	}
+
+	/** Every journey event of the sessions scanned in the ranges. */
+	void events(long campaignId, Screens screens, List<Range> ranges, Consumer<EventRow> each) {
+		events(EVENTS, campaignId, screens, ranges, each);
+	}
+
+	/**
+	 * The journey events of the sessions scanned in the ranges that the rollups do not
+	 * hold yet.
+	 */
+	void pendingEvents(long campaignId, Screens screens, List<Range> ranges, Consumer<EventRow> each) {
+		events(PENDING_EVENTS, campaignId, screens, ranges, each);
+	}
+
+	private void events(String sql, long campaignId, Screens screens, List<Range> ranges, Consumer<EventRow> each) {
+		List<Range> nonEmpty = ranges.stream().filter(Range::isNotEmpty).toList();
+		for (int from = 0; from < nonEmpty.size(); from += RANGES_PER_QUERY) {
+			List<Range> chunk = nonEmpty.subList(from, Math.min(nonEmpty.size(), from + RANGES_PER_QUERY));
+			List<String> clauses = new ArrayList<>();
+			for (int i = 0; i < chunk.size(); i++) {
+				clauses.add("(scanned_at >= :from" + i + " AND scanned_at < :to" + i + ")");
+			}
+			JdbcClient.StatementSpec statement = this.jdbc.sql(sql.formatted(String.join(" OR ", clauses)))
+				.param("campaignId", campaignId)
+				.param("screenLow", screens.low())
+				.param("screenHigh", screens.high());
+			for (int i = 0; i < chunk.size(); i++) {
+				statement = statement.param("from" + i, SqlTime.param(chunk.get(i).from()))
+					.param("to" + i, SqlTime.param(chunk.get(i).to()));
+			}
+			statement.query((ResultSet rs) -> {
 				each.accept(event(rs));
 			});
+		}
 	}
 
 	private static EventRow event(ResultSet rs) throws SQLException {
 		return new EventRow(rs.getLong("screen_id"), SqlTime.get(rs, "scanned_at"), rs.getString("step"),
 				rs.getLong("seconds_from_scan"), rs.getInt("stage_from"), rs.getInt("stage_to"));
+	}
+
+	/** A half-open range of scan times. */
+	record Range(Instant from, Instant to) {
+
+		boolean isNotEmpty() {
+			return this.from.isBefore(this.to);
+		}
+
+	}
+
+	/**
+	 * The rollup rows a read takes: whole UTC days [dayFrom, dayTo) from the daily rows,
+	 * whole hours [hourFrom, hourTo) and [moreHourFrom, moreHourTo) from the hourly ones.
+	 */
+	record Cover(Instant dayFrom, Instant dayTo, Instant hourFrom, Instant hourTo, Instant moreHourFrom,
+			Instant moreHourTo) {
+
+		/** Days, and the hours on either side of them. */
+		static Cover of(Slices slices) {
+			return new Cover(slices.firstDay(), slices.lastDay(), slices.firstHour(), slices.firstDay(),
+					slices.lastDay(), slices.lastHour());
+		}
+
+		/** The whole days of the slices only. */
+		static Cover days(Slices slices) {
+			return new Cover(slices.firstDay(), slices.lastDay(), slices.end(), slices.end(), slices.end(),
+					slices.end());
+		}
+
+		/** A run of whole hours only. */
+		static Cover hours(Instant from, Instant to) {
+			return new Cover(to, to, from, to, to, to);
+		}
+
+		/** The scan times the rows cover. */
+		List<Range> ranges() {
+			return List.of(new Range(this.hourFrom, this.hourTo), new Range(this.dayFrom, this.dayTo),
+					new Range(this.moreHourFrom, this.moreHourTo));
+		}
+
 	}
 
 	/**

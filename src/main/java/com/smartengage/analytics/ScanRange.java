@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import com.smartengage.common.BadRequestException;
@@ -16,6 +15,9 @@ import com.smartengage.common.Ids;
  * side open.
  */
 record ScanRange(LocalDate from, LocalDate to, ZoneId zone) {
+
+	/** The default zone, named as operators write it. */
+	static final ZoneId UTC = ZoneId.of("UTC");
 
 	/** Before any scan this server can have recorded. */
 	static final Instant OPEN_START = Instant.parse("1970-01-01T00:00:00Z");
@@ -57,7 +59,7 @@ record ScanRange(LocalDate from, LocalDate to, ZoneId zone) {
 
 	static ZoneId zone(String tz) {
 		if (tz == null || tz.isBlank()) {
-			return ZoneOffset.UTC;
+			return UTC;
 		}
 		try {
 			return ZoneId.of(tz.strip());

@@ -87,7 +87,8 @@ final class Tally {
 
 	/**
 	 * The p-th percentile of the time to a stage, interpolated between the closest ranks
-	 * as SQL's percentile_cont; null when no session reached it.
+	 * as SQL's percentile_cont and rounded to the millisecond; null when no session
+	 * reached it.
 	 */
 	Double percentile(int stage, double p) {
 		TreeMap<Long, Long> histogram = this.times.get(stage);
@@ -100,7 +101,8 @@ final class Tally {
 		long high = (long) Math.ceil(rank);
 		double lowValue = valueAtRank(histogram, low);
 		double highValue = valueAtRank(histogram, high);
-		return lowValue + (highValue - lowValue) * (rank - low);
+		// To the millisecond: enough for seconds, and no float noise such as 3319.9999.
+		return Math.round((lowValue + (highValue - lowValue) * (rank - low)) * 1000) / 1000.0;
 	}
 
 	private static long valueAtRank(TreeMap<Long, Long> histogram, long rank) {

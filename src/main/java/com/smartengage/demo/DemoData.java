@@ -35,6 +35,15 @@ class DemoData implements ApplicationRunner {
 
 	static final String PARTNER_NAME = "Demo Partner";
 
+	static final String NETWORK_CAMPAIGN = "Demo: mall network, two weeks of history";
+
+	/** The screens of the network campaign, best converting first. */
+	private static final List<String[]> NETWORK_SCREENS = List.of(
+			new String[] { "Central Plaza, food court", "Level 3, next to the noodle bar" },
+			new String[] { "Central Plaza, north entrance", "Ground floor" },
+			new String[] { "Riverside Mall, cinema level", "Level 5, ticket hall" },
+			new String[] { "Station concourse", "Platform 2 exit" });
+
 	private static final String GENERATED_TOKEN = "smart-engage.demo.generated-admin-token";
 
 	private final PartnerService partners;
@@ -49,8 +58,11 @@ class DemoData implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final DemoHistory history;
+
 	DemoData(PartnerService partners, ApiKeyService keys, CampaignService campaigns, ScreenService screens,
-			PlacementService placements, Environment environment) {
+			PlacementService placements, Environment environment, DemoHistory history) {
+		this.history = history;
 		this.partners = partners;
 		this.keys = keys;
 		this.campaigns = campaigns;
@@ -98,6 +110,7 @@ class DemoData implements ApplicationRunner {
 			Screen screen = this.screens.create("Demo screen", "Lobby, ground floor");
 			return this.placements.create(campaign.id(), screen.id());
 		});
+		seedNetworkCampaign(partner);
 		CreatedApiKey key = this.keys.create(partner.id());
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
 		StringBuilder out = new StringBuilder();
@@ -118,6 +131,23 @@ class DemoData implements ApplicationRunner {
 		out.append("Then follow the walkthrough in README.md (start with: curl -i \"$SCAN_URL\").\n");
 		out.append("===================================================\n");
 		System.out.println(out);
+	}
+
+	/**
+	 * A second campaign on four screens with two weeks of journeys, so that the analytics
+	 * and the dashboard show something on the first run. Made once.
+	 */
+	private void seedNetworkCampaign(Partner partner) {
+		boolean exists = this.campaigns.list(partner.id()).stream().anyMatch((c) -> c.name().equals(NETWORK_CAMPAIGN));
+		if (exists) {
+			return;
+		}
+		CampaignView campaign = this.campaigns.create(new CreateCampaign(partner.id(), NETWORK_CAMPAIGN,
+				"https://example.com/demo-form?lang=en#start", null, 3000, null, null, null, null, null));
+		List<PlacementView> placements = NETWORK_SCREENS.stream()
+			.map((s) -> this.placements.create(campaign.id(), this.screens.create(s[0], s[1]).id()))
+			.toList();
+		this.history.write(campaign, placements, 2400);
 	}
 
 }
