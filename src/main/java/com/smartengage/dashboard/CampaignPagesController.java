@@ -157,10 +157,7 @@ class CampaignPagesController {
 					.sorted(Comparator.comparing(Screen::name, String.CASE_INSENSITIVE_ORDER))
 					.toList());
 		model.addAttribute("hasScreens", !screensById.isEmpty());
-		// The last 30 days, or fewer for a younger campaign.
-		LocalDate createdOn = campaign.createdAt().atZone(this.formats.zone()).toLocalDate();
-		LocalDate from = today.minusDays(29);
-		model.addAttribute("from", createdOn.isAfter(from) && !createdOn.isAfter(today) ? createdOn : from);
+		model.addAttribute("from", today.minusDays(29));
 		model.addAttribute("to", today);
 		model.addAttribute("created", created != null);
 		return "dashboard/campaign";

@@ -2,11 +2,16 @@ package com.smartengage.dashboard;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
@@ -16,8 +21,9 @@ import com.smartengage.support.ServerTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Takes the README's screenshots of the dashboard, on demand only: run this class alone
- * (so that its database holds only its own demo data) with the folder to write to:
+ * Takes the README's screenshots of the dashboard, on demand only, with the
+ * {@code --demo} data and a few campaigns of its own: run this class alone (so that its
+ * database holds only that) with the folder to write to:
  *
  * <pre>
  * ./mvnw verify -Dit.test=DashboardScreenshotsIntegrationTests -Dtest=none \
@@ -34,7 +40,8 @@ class DashboardScreenshotsIntegrationTests extends ServerTests {
 		Assumptions.assumeTrue(FOLDER != null && !FOLDER.isBlank(),
 				"Screenshots are taken on demand: -Dsmartengage.screenshots=docs/screenshots");
 		Path folder = Path.of(FOLDER);
-		long campaign = seed();
+		seed();
+		long campaign = demo();
 		try (Browser browser = Browser.open(this.http.base())) {
 			browser.go("/dashboard/login");
 			browser.screenshot(folder.resolve("dashboard-login.png"));
@@ -66,8 +73,32 @@ class DashboardScreenshotsIntegrationTests extends ServerTests {
 
 	private List<Long> partners;
 
+	@Autowired
+	private List<ApplicationRunner> runners;
+
+	/**
+	 * The {@code --demo} data, whose second campaign has two weeks of journeys on four
+	 * screens: answers that campaign.
+	 */
+	private long demo() throws Exception {
+		for (ApplicationRunner runner : this.runners) {
+			if (runner.getClass().getSimpleName().startsWith("DemoData")) {
+				runner.run(new DefaultApplicationArguments("--demo"));
+			}
+		}
+		return this.http.get("/admin/api/campaigns")
+			.admin()
+			.send()
+			.json()
+			.valueStream()
+			.max(Comparator.comparingLong((c) -> c.get("coupons").get("issued").asLong()))
+			.orElseThrow()
+			.get("id")
+			.asLong();
+	}
+
 	/** Two partners, five screens, three campaigns, and a day's worth of journeys. */
-	private long seed() {
+	private void seed() {
 		Random random = new Random(2026);
 		long acme = this.fixtures.partner("Acme Insurance");
 		long bright = this.fixtures.partner("Bright Telecom");
@@ -89,7 +120,6 @@ class DashboardScreenshotsIntegrationTests extends ServerTests {
 		journeys(this.fixtures.placement(phone, screens[1]), brightKey, 23, random);
 		journeys(this.fixtures.placement(phone, screens[4]), brightKey, 12, random);
 		this.fixtures.placement(draw, screens[0]);
-		return coffee;
 	}
 
 	private void journeys(String slug, String apiKey, int scans, Random random) {
