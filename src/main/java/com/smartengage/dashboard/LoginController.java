@@ -112,7 +112,8 @@ class LoginController {
 	}
 
 	static boolean isSafeNext(String next) {
-		return next != null && next.length() <= 500 && SAFE_NEXT.matcher(next).matches() && !next.contains("//");
+		return next != null && next.length() <= 500 && SAFE_NEXT.matcher(next).matches() && !next.contains("//")
+				&& !next.contains("..");
 	}
 
 }
