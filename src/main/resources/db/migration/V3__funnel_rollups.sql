@@ -58,6 +58,8 @@ CREATE TABLE funnel_rollup (
     sessions      BIGINT NOT NULL,
     PRIMARY KEY (campaign_id, period_hours, screen_id, period_start, stage)
 );
+-- The breakdown reads every screen of a range of periods.
+CREATE INDEX ix_funnel_rollup_period ON funnel_rollup (campaign_id, period_hours, period_start);
 
 -- How many of those sessions reached the stage how long after the scan: bucket is the time in
 -- seconds rounded down to two significant digits from 100 s on (exact below). The percentiles
@@ -84,6 +86,7 @@ CREATE TABLE failure_rollup (
     sessions      BIGINT NOT NULL,
     PRIMARY KEY (campaign_id, period_hours, screen_id, period_start, step, after_stage)
 );
+CREATE INDEX ix_failure_rollup_period ON failure_rollup (campaign_id, period_hours, period_start);
 
 -- One row, locked by the rollup step for its transaction so that instances take turns.
 CREATE TABLE rollup_lock (

@@ -14,5 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rollupBatch journey events the rollup step adds in one transaction
  */
 @ConfigurationProperties("smart-engage.analytics")
-public record AnalyticsProperties(@DefaultValue("1s") Duration rollupInterval, @DefaultValue("5000") int rollupBatch) {
+public record AnalyticsProperties(@DefaultValue("1s") Duration rollupInterval, @DefaultValue("20000") int rollupBatch) {
 }

@@ -54,33 +54,33 @@ class RollupRepository {
 	private static final int MERGE_ROWS = 500;
 
 	/**
-	 * The rollup rows a read covers: daily rows of whole UTC days and hourly rows of two
-	 * runs of whole hours; an empty range matches nothing.
+	 * The rollup rows a read covers: rows of one grain in one range of period starts, for
+	 * each range of the cover that is not empty (see {@link #cover}).
 	 */
 	private static final String COVER = """
-			campaign_id = :campaignId AND screen_id BETWEEN :screenLow AND :screenHigh
-			  AND ((period_hours = 24 AND period_start >= :dayFrom AND period_start < :dayTo)
-			    OR (period_hours = 1 AND period_start >= :hourFrom AND period_start < :hourTo)
-			    OR (period_hours = 1 AND period_start >= :moreHourFrom AND period_start < :moreHourTo))
+			campaign_id = :campaignId AND screen_id BETWEEN :screenLow AND :screenHigh AND (%s)
 			""";
+
+	private static final String COVER_RANGE = "(period_hours = :hours%1$d AND period_start >= :from%1$d "
+			+ "AND period_start < :to%1$d)";
 
 	private static final String SUM_COUNTS_BY_SCREEN = """
 			SELECT screen_id, stage, SUM(sessions) AS sessions FROM funnel_rollup WHERE %s GROUP BY screen_id, stage
-			""".formatted(COVER);
+			""";
 
 	private static final String SUM_COUNTS_BY_PERIOD = """
 			SELECT period_start, stage, SUM(sessions) AS sessions FROM funnel_rollup WHERE %s
 			GROUP BY period_start, stage
-			""".formatted(COVER);
+			""";
 
 	private static final String SUM_TIMES = """
 			SELECT stage, bucket, SUM(sessions) AS sessions FROM funnel_time_rollup WHERE %s GROUP BY stage, bucket
-			""".formatted(COVER);
+			""";
 
 	private static final String SUM_FAILURES = """
 			SELECT screen_id, step, after_stage, SUM(sessions) AS sessions FROM failure_rollup WHERE %s
 			GROUP BY screen_id, step, after_stage
-			""".formatted(COVER);
+			""";
 
 	private static final String EVENTS = """
 			SELECT screen_id, scanned_at, step, seconds_from_scan, stage_from, stage_to FROM journey_event
@@ -171,6 +171,9 @@ class RollupRepository {
 
 	/** Sums of the covered rows by screen and stage. */
 	void countsByScreen(long campaignId, Screens screens, Cover cover, Consumer<CountRow> each) {
+		if (cover.isEmpty()) {
+			return;
+		}
 		cover(SUM_COUNTS_BY_SCREEN, campaignId, screens, cover).query((ResultSet rs) -> {
 			each.accept(new CountRow(rs.getLong("screen_id"), null, rs.getInt("stage"), rs.getLong("sessions")));
 		});
@@ -178,6 +181,9 @@ class RollupRepository {
 
 	/** Sums of the covered rows by period start and stage. */
 	void countsByPeriod(long campaignId, Screens screens, Cover cover, Consumer<CountRow> each) {
+		if (cover.isEmpty()) {
+			return;
+		}
 		cover(SUM_COUNTS_BY_PERIOD, campaignId, screens, cover).query((ResultSet rs) -> {
 			each.accept(new CountRow(0, SqlTime.get(rs, "period_start"), rs.getInt("stage"), rs.getLong("sessions")));
 		});
@@ -188,29 +194,46 @@ class RollupRepository {
 	 * stage.
 	 */
 	void times(long campaignId, long screenId, Cover cover, Tally into) {
+		if (cover.isEmpty()) {
+			return;
+		}
 		cover(SUM_TIMES, campaignId, Screens.one(screenId), cover).query((ResultSet rs) -> {
 			into.time(rs.getInt("stage"), rs.getLong("bucket"), rs.getLong("sessions"));
 		});
 	}
 
 	void failures(long campaignId, Screens screens, Cover cover, Consumer<FailureRow> each) {
+		if (cover.isEmpty()) {
+			return;
+		}
 		cover(SUM_FAILURES, campaignId, screens, cover).query((ResultSet rs) -> {
 			each.accept(new FailureRow(rs.getLong("screen_id"), null, rs.getString("step"), rs.getInt("after_stage"),
 					rs.getLong("sessions")));
 		});
 	}
 
+	/**
+	 * The statement over the cover's rows: only its non-empty ranges are in the text, so
+	 * that each can be read as one range of the primary key (or of the period index when
+	 * it spans every screen).
+	 */
 	private JdbcClient.StatementSpec cover(String sql, long campaignId, Screens screens, Cover cover) {
-		return this.jdbc.sql(sql)
+		List<Cover.Part> parts = cover.parts();
+		List<String> clauses = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			clauses.add(COVER_RANGE.formatted(i));
+		}
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.formatted(COVER.formatted(String.join(" OR ", clauses))))
 			.param("campaignId", campaignId)
 			.param("screenLow", screens.low())
-			.param("screenHigh", screens.high())
-			.param("dayFrom", SqlTime.param(cover.dayFrom()))
-			.param("dayTo", SqlTime.param(cover.dayTo()))
-			.param("hourFrom", SqlTime.param(cover.hourFrom()))
-			.param("hourTo", SqlTime.param(cover.hourTo()))
-			.param("moreHourFrom", SqlTime.param(cover.moreHourFrom()))
-			.param("moreHourTo", SqlTime.param(cover.moreHourTo()));
+			.param("screenHigh", screens.high());
+		for (int i = 0; i < parts.size(); i++) {
+			Cover.Part part = parts.get(i);
+			statement = statement.param("hours" + i, part.hours())
+				.param("from" + i, SqlTime.param(part.range().from()))
+				.param("to" + i, SqlTime.param(part.range().to()));
+		}
+		return statement;
 	}
 
 	/** Every journey event of the sessions scanned in the ranges. */
@@ -290,6 +313,27 @@ class RollupRepository {
 		List<Range> ranges() {
 			return List.of(new Range(this.hourFrom, this.hourTo), new Range(this.dayFrom, this.dayTo),
 					new Range(this.moreHourFrom, this.moreHourTo));
+		}
+
+		/** The non-empty ranges with the grain of their rows. */
+		List<Part> parts() {
+			List<Part> parts = new ArrayList<>();
+			for (Part part : List.of(new Part(1, new Range(this.hourFrom, this.hourTo)),
+					new Part(24, new Range(this.dayFrom, this.dayTo)),
+					new Part(1, new Range(this.moreHourFrom, this.moreHourTo)))) {
+				if (part.range().isNotEmpty()) {
+					parts.add(part);
+				}
+			}
+			return parts;
+		}
+
+		boolean isEmpty() {
+			return parts().isEmpty();
+		}
+
+		/** Rows of {@code hours} hours whose periods start in the range. */
+		record Part(int hours, Range range) {
 		}
 
 	}
