@@ -3,6 +3,7 @@ package com.smartengage.dashboard;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -130,7 +131,7 @@ class DashboardAuthFilter extends OncePerRequestFilter {
 			return header;
 		}
 		String type = request.getContentType();
-		if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+		if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
 			return request.getParameter(CSRF_FIELD);
 		}
 		return null;

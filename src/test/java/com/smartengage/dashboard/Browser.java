@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -146,7 +147,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	void size(int width, int height) {
-		this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		this.driver.manage().window().setSize(new Dimension(width, height));
 	}
 
 	void screenshot(Path file) throws IOException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -65,7 +66,7 @@ class CampaignChangesTests {
 		CampaignChanges changes = new CampaignChanges(this.events, properties(Duration.ofMillis(500)));
 		List<Long> heard = new ArrayList<>();
 		Mockito.doAnswer((call) -> {
-			call.<java.util.function.Consumer<String>>getArgument(1).accept("3,14,15");
+			call.<Consumer<String>>getArgument(1).accept("3,14,15");
 			return null;
 		}).when(this.events).subscribe(Mockito.eq(CampaignChanges.TOPIC), Mockito.any());
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class DashboardScreenshotsIntegrationTests extends ServerTests {
 				.equals(browser.script("return document.querySelector('[data-kpi=scanned]').textContent")));
 		// Let the charts finish their short animation.
 		Thread.sleep(600);
-		assertThat(browser.console(java.util.logging.Level.SEVERE)).isEmpty();
+		assertThat(browser.console(Level.SEVERE)).isEmpty();
 	}
 
 }
