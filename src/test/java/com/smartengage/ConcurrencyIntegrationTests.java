@@ -48,6 +48,8 @@ class ConcurrencyIntegrationTests extends ServerTests {
 
 	private static final int CALLS_PER_SESSION = 2;
 
+	private static final int STEP_RACE_SESSIONS = 10;
+
 	/**
 	 * The second instance of the multi-instance tests; started on first use, closed after
 	 * the class.
@@ -83,6 +85,76 @@ class ConcurrencyIntegrationTests extends ServerTests {
 	@Test
 	void issuesEachCouponOnceWhenFiftyCallsRaceForTenCodesAcrossTwoInstances() {
 		engageRace(List.of(this.fixtures, new Fixtures(new Http(secondPort()))));
+	}
+
+	@Test
+	void movesSessionsOnlyForwardWhenDifferentStepsRace() {
+		stepRace(List.of(this.fixtures));
+	}
+
+	@Test
+	void movesSessionsOnlyForwardWhenDifferentStepsRaceAcrossTwoInstances() {
+		stepRace(List.of(this.fixtures, new Fixtures(new Http(secondPort()))));
+	}
+
+	/**
+	 * Every step of the flow, twice each, for each of ten sessions, all at once over the
+	 * given servers. A step may win only while the session has not passed it, so the
+	 * winners of a session are its steps in increasing order of arrival; its events must
+	 * then climb the flow without a step back or a step twice, the last step always wins
+	 * exactly once, and the session ends there.
+	 */
+	private void stepRace(List<Fixtures> servers) {
+		List<String> steps = List.of("FORM_SUBMITTED", "FORM_REVIEWING", "FORM_APPROVED");
+		Fixtures.World world = this.fixtures.world(1);
+		List<String> sessions = new ArrayList<>();
+		for (int i = 0; i < STEP_RACE_SESSIONS; i++) {
+			sessions.add(this.fixtures.scan(world.slug()));
+		}
+		warmUp(servers, world.apiKey(), sessions.get(0));
+		List<String[]> calls = new ArrayList<>();
+		for (String session : sessions) {
+			for (String step : steps) {
+				calls.add(new String[] { session, step });
+				calls.add(new String[] { session, step });
+			}
+		}
+		Collections.shuffle(calls, new Random(7));
+
+		List<Http.Answer> answers = race(calls.size(),
+				(i) -> servers.get(i % servers.size()).updateStatus(world.apiKey(), calls.get(i)[0], calls.get(i)[1]));
+
+		for (String session : sessions) {
+			List<String> won = new ArrayList<>();
+			for (int i = 0; i < calls.size(); i++) {
+				if (!calls.get(i)[0].equals(session)) {
+					continue;
+				}
+				Http.Answer answer = answers.get(i);
+				if (answer.status() == 200) {
+					won.add(calls.get(i)[1]);
+				}
+				else {
+					assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+					assertThat(answer.errorMsg()).isEqualTo("Action already completed for session_id: " + session);
+				}
+			}
+			List<String> events = this.jdbc
+				.sql("SELECT step FROM journey_event WHERE session_id = :id AND step <> 'SCANNED' ORDER BY id")
+				.param("id", UUID.fromString(session))
+				.query(String.class)
+				.list();
+			assertThat(events).as("events of " + session)
+				.doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(won);
+			assertThat(events.stream().map(steps::indexOf).toList()).as("events of " + session + " climb the flow")
+				.isSorted();
+			assertThat(events).as("the last step always wins, once").endsWith("FORM_APPROVED");
+			assertThat(this.jdbc.sql("SELECT status FROM journey_session WHERE id = :id AND ended = TRUE")
+				.param("id", UUID.fromString(session))
+				.query(String.class)
+				.single()).isEqualTo("FORM_APPROVED");
+		}
 	}
 
 	/**

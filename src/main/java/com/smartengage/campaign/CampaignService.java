@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +18,7 @@ import com.smartengage.common.BadRequestException;
 import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
+import com.smartengage.common.ReadThroughCache;
 import com.smartengage.common.Texts;
 import com.smartengage.coupon.CouponPoolService;
 import com.smartengage.coupon.ImportResult;
@@ -58,7 +56,7 @@ public class CampaignService {
 
 	private final Clock clock;
 
-	private final Cache<Long, Campaign> cache;
+	private final ReadThroughCache<Long, Campaign> cache;
 
 	private final ClusterEvents events;
 
@@ -74,7 +72,7 @@ public class CampaignService {
 		this.properties = properties;
 		this.clock = clock;
 		this.events = events;
-		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
+		this.cache = new ReadThroughCache<>(properties.cacheTtl(), 10_000);
 		events.subscribe(CAMPAIGN_CHANGED, (payload) -> this.cache.invalidate(Long.parseLong(payload)));
 		events.onMissedMessages(this.cache::invalidateAll);
 	}

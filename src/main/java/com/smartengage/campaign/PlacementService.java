@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -16,6 +13,7 @@ import com.smartengage.common.BadRequestException;
 import com.smartengage.common.ClusterEvents;
 import com.smartengage.common.ConflictException;
 import com.smartengage.common.PublicUrl;
+import com.smartengage.common.ReadThroughCache;
 import com.smartengage.screen.ScreenService;
 
 /** Placements: a campaign on a screen, and the slug its QR code carries. */
@@ -53,7 +51,7 @@ public class PlacementService {
 	 * Placements never change once made. A miss is cached too (scanners retry), and
 	 * dropped on every instance when a placement with that slug is made.
 	 */
-	private final Cache<String, Optional<Placement>> bySlug;
+	private final ReadThroughCache<String, Optional<Placement>> bySlug;
 
 	PlacementService(PlacementRepository repository, CampaignService campaigns, ScreenService screens,
 			PublicUrl publicUrl, CampaignProperties properties, Clock clock, ClusterEvents events, AuditLog audit) {
@@ -64,7 +62,7 @@ public class PlacementService {
 		this.publicUrl = publicUrl;
 		this.clock = clock;
 		this.events = events;
-		this.bySlug = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(properties.cacheTtl()).build();
+		this.bySlug = new ReadThroughCache<>(properties.cacheTtl(), 100_000);
 		events.subscribe(PLACEMENT_CREATED, this.bySlug::invalidate);
 		events.onMissedMessages(this.bySlug::invalidateAll);
 	}

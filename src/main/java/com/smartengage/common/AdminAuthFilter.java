@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards {@code /admin/api/**} with {@code Authorization: Bearer <token>}. The token is
  * kept only as its SHA-256 and compared in constant time. Without a configured token,
- * everyone is refused.
+ * everyone is refused. A wrong token counts as a failed login of the client address (see
+ * {@link RateLimits#loginFailed}); an address that used up its failures is refused with a
+ * 429 before its token is even looked at.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -32,11 +34,16 @@ class AdminAuthFilter extends OncePerRequestFilter {
 
 	private final byte[] tokenHash;
 
+	static final String TOO_MANY = "Too many failed admin logins from this address; retry after %d seconds";
+
 	private final JsonErrors errors;
 
-	AdminAuthFilter(AdminProperties properties, JsonErrors errors) {
+	private final RateLimits limits;
+
+	AdminAuthFilter(AdminProperties properties, JsonErrors errors, RateLimits limits) {
 		this.tokenHash = properties.enabled() ? Hashing.sha256(properties.token()) : null;
 		this.errors = errors;
+		this.limits = limits;
 		if (this.tokenHash != null && properties.token().strip().length() < 16) {
 			log.warn("The admin token is shorter than 16 characters and easy to guess; use a long random secret, "
 					+ "e.g. SMART_ENGAGE_ADMIN_TOKEN=$(openssl rand -hex 32)");
@@ -62,10 +69,19 @@ class AdminAuthFilter extends OncePerRequestFilter {
 			this.errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, DISABLED);
 			return;
 		}
+		long wait = this.limits.loginBlocked(request);
+		if (wait > 0) {
+			this.limits.refuseJson(response, RateLimits.LOGIN, wait, TOO_MANY.formatted(wait));
+			return;
+		}
 		String header = request.getHeader("Authorization");
 		boolean valid = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
 				&& MessageDigest.isEqual(this.tokenHash, Hashing.sha256(header.substring(7).strip()));
 		if (!valid) {
+			if (header != null) {
+				// Only a presented credential is a guess; a request without one is not.
+				this.limits.loginFailed(request);
+			}
 			response.setHeader("WWW-Authenticate", "Bearer");
 			this.errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, INVALID);
 			return;

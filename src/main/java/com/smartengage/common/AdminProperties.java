@@ -15,4 +15,10 @@ public record AdminProperties(String token) {
 		return this.token != null && !this.token.isBlank();
 	}
 
+	/** Without the token, should the settings ever be logged. */
+	@Override
+	public String toString() {
+		return "AdminProperties[token=" + (enabled() ? "(set, not shown)" : "(not set)") + "]";
+	}
+
 }

@@ -92,7 +92,15 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<?> unexpected(Exception ex, HttpServletRequest request) {
-		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		String unreachable = DatabaseFailures.connectionFailure(ex);
+		if (unreachable != null) {
+			// An outage fails every request the same way: one line each, not a stack
+			// trace.
+			log.warn("Database unreachable on {} {}: {}", request.getMethod(), request.getRequestURI(), unreachable);
+		}
+		else {
+			log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		}
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, ErrorBody.INTERNAL);
 	}
 

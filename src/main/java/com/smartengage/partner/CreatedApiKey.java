@@ -5,4 +5,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The answer to creating a key: the only time the key itself is shown. */
 public record CreatedApiKey(long id, @JsonProperty("partner_id") long partnerId,
 		@JsonProperty("api_key") String apiKey) {
+
+	/**
+	 * Without the key: Spring MVC logs the body it writes at DEBUG by its
+	 * {@code toString()}.
+	 */
+	@Override
+	public String toString() {
+		return "CreatedApiKey[id=" + this.id + ", partnerId=" + this.partnerId + ", apiKey=(not shown)]";
+	}
+
 }

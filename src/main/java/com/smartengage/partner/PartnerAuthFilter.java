@@ -18,10 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.smartengage.common.ApiPaths;
 import com.smartengage.common.ErrorBody;
 import com.smartengage.common.JsonErrors;
+import com.smartengage.common.RateLimits;
 
 /**
  * Checks the {@code API-KEY} header before anything else on the partner API, as the
- * contract says, and leaves the caller's {@link PartnerPrincipal} on the request.
+ * contract says, and leaves the caller's {@link PartnerPrincipal} on the request. Then
+ * applies the per-key rate limit, counted by the key's id (see {@link RateLimits}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -29,15 +31,20 @@ class PartnerAuthFilter extends OncePerRequestFilter {
 
 	static final String INVALID_KEY = "API-KEY is invalid";
 
+	static final String TOO_MANY = "Too many requests with this API-KEY; retry after %d seconds";
+
 	private static final Logger log = LoggerFactory.getLogger(PartnerAuthFilter.class);
 
 	private final ApiKeyService keys;
 
 	private final JsonErrors errors;
 
-	PartnerAuthFilter(ApiKeyService keys, JsonErrors errors) {
+	private final RateLimits limits;
+
+	PartnerAuthFilter(ApiKeyService keys, JsonErrors errors, RateLimits limits) {
 		this.keys = keys;
 		this.errors = errors;
+		this.limits = limits;
 	}
 
 	@Override
@@ -59,6 +66,11 @@ class PartnerAuthFilter extends OncePerRequestFilter {
 		}
 		if (principal == null) {
 			this.errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, INVALID_KEY);
+			return;
+		}
+		long wait = this.limits.partnerApi(principal.keyId());
+		if (wait > 0) {
+			this.limits.refuseJson(response, RateLimits.PARTNER_API, wait, TOO_MANY.formatted(wait));
 			return;
 		}
 		request.setAttribute(PartnerPrincipal.ATTRIBUTE, principal);

@@ -113,6 +113,13 @@ class PartnerRepository {
 	}
 
 	record StoredKey(long id, long partnerId, String keyHash) {
+
+		/** Without the hash, should a key ever be logged. */
+		@Override
+		public String toString() {
+			return "StoredKey[id=" + this.id + ", partnerId=" + this.partnerId + ", keyHash=(not shown)]";
+		}
+
 	}
 
 }

@@ -28,8 +28,16 @@ public final class Http {
 
 	private final String base;
 
+	private final String adminToken;
+
 	public Http(int port) {
+		this(port, IntegrationTest.ADMIN_TOKEN);
+	}
+
+	/** A client whose {@link Call#admin()} sends this admin token. */
+	public Http(int port, String adminToken) {
 		this.base = "http://127.0.0.1:" + port;
+		this.adminToken = adminToken;
 	}
 
 	public String base() {
@@ -75,7 +83,7 @@ public final class Http {
 		}
 
 		public Call admin() {
-			return header("Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN);
+			return header("Authorization", "Bearer " + Http.this.adminToken);
 		}
 
 		public Call json(String json) {

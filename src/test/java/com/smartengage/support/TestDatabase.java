@@ -47,7 +47,7 @@ public final class TestDatabase {
 	public static synchronized String url() {
 		if (url == null) {
 			url = isPostgres() ? createPostgres() : "jdbc:h2:file:./target/it-h2/" + NAME
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
 		}
 		return url;
 	}
