@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,11 +41,8 @@ class LiveStreams implements SmartLifecycle {
 
 	private final DashboardProperties properties;
 
-	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "dashboard-live");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** Sends events and heartbeats while running; made anew at each start. */
+	private volatile ScheduledExecutorService executor;
 
 	private volatile boolean running;
 
@@ -52,8 +50,6 @@ class LiveStreams implements SmartLifecycle {
 		this.properties = properties;
 		changes.subscribe(this::changed);
 		events.onMissedMessages(() -> this.byCampaign.keySet().forEach(this::changed));
-		long heartbeat = properties.liveHeartbeat().toMillis();
-		this.executor.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
 	}
 
 	/** A new stream of a campaign's changes; a 503 when too many are open. */
@@ -88,8 +84,13 @@ class LiveStreams implements SmartLifecycle {
 	}
 
 	void changed(long campaignId) {
-		if (this.byCampaign.containsKey(campaignId) && this.pending.add(campaignId)) {
-			this.executor.schedule(() -> {
+		ScheduledExecutorService sender = this.executor;
+		if (!this.running || sender == null || !this.byCampaign.containsKey(campaignId)
+				|| !this.pending.add(campaignId)) {
+			return;
+		}
+		try {
+			sender.schedule(() -> {
 				this.pending.remove(campaignId);
 				Set<SseEmitter> emitters = this.byCampaign.get(campaignId);
 				if (emitters != null) {
@@ -97,6 +98,10 @@ class LiveStreams implements SmartLifecycle {
 							SseEmitter.event().name("changed").data(campaignId)));
 				}
 			}, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopping: the streams are being closed anyway.
+			this.pending.remove(campaignId);
 		}
 	}
 
@@ -125,22 +130,38 @@ class LiveStreams implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "dashboard-live");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long heartbeat = this.properties.liveHeartbeat().toMillis();
+		sender.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+		this.executor = sender;
+		this.pending.clear();
 		this.running = true;
 	}
 
 	/**
 	 * Ends every stream before the web server's graceful shutdown, which would otherwise
-	 * wait for them.
+	 * wait for them. The application may start again (a paused test context does).
 	 */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
 		this.running = false;
 		this.byCampaign.forEach((campaignId, emitters) -> emitters.forEach((emitter) -> {
 			remove(campaignId, emitter);
 			emitter.complete();
 		}));
 		this.executor.shutdownNow();
+		this.executor = null;
 	}
 
 	@Override
