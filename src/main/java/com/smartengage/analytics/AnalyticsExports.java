@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,6 +52,12 @@ public class AnalyticsExports {
 			  AND s.screen_id BETWEEN :screenLow AND :screenHigh
 			ORDER BY s.created_at, s.id, e.id
 			""";
+
+	/**
+	 * One width for every time, to the millisecond, so that a fixed pattern parses them
+	 * all (OffsetDateTime's toString() leaves out zero seconds).
+	 */
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
 	private final NamedParameterJdbcTemplate streaming;
 
@@ -215,7 +222,7 @@ public class AnalyticsExports {
 		}
 
 		private String time(Instant instant) {
-			return instant == null ? "" : OffsetDateTime.ofInstant(instant, this.zone).toString();
+			return instant == null ? "" : TIME.format(OffsetDateTime.ofInstant(instant, this.zone));
 		}
 
 	}

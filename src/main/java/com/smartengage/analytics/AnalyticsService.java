@@ -17,8 +17,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.smartengage.analytics.RollupRepository.Cover;
 import com.smartengage.analytics.RollupRepository.EventRow;
@@ -39,7 +37,8 @@ import com.smartengage.screen.ScreenService;
  * A campaign's funnel, its breakdown by screen and its time series, read from the
  * rollups: whole days and hours from the rollup rows, the minutes at the ends of a range
  * and the events the rollup step has not added yet from the events themselves. Each
- * answer reads one snapshot, so the numbers are exact at any moment.
+ * answer reads one snapshot ({@link SnapshotReads}), so the numbers are exact at any
+ * moment.
  */
 @Service
 public class AnalyticsService {
@@ -61,9 +60,12 @@ public class AnalyticsService {
 
 	private final Clock clock;
 
+	private final SnapshotReads reads;
+
 	AnalyticsService(RollupRepository rollups, CampaignService campaigns, FlowService flows,
-			PlacementService placements, ScreenService screens, Clock clock) {
+			PlacementService placements, ScreenService screens, Clock clock, SnapshotReads reads) {
 		this.clock = clock;
+		this.reads = reads;
 		this.rollups = rollups;
 		this.campaigns = campaigns;
 		this.flows = flows;
@@ -75,9 +77,13 @@ public class AnalyticsService {
 	 * The funnel of the sessions scanned from {@code from} to {@code to} (inclusive dates
 	 * in {@code tz}), of one screen or of all.
 	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Funnel funnel(long campaignId, String from, String to, Long screenId, String tz) {
+		return this.reads.read(() -> readFunnel(campaignId, from, to, screenId, tz));
+	}
+
+	private Funnel readFunnel(long campaignId, String from, String to, Long screenId, String tz) {
 		Campaign campaign = this.campaigns.get(campaignId);
+		checkScreen(screenId);
 		List<String> stages = stages(campaign);
 		ScanRange range = ScanRange.parse(from, to, tz);
 		Tally tally = new Tally(stages.size());
@@ -128,8 +134,11 @@ public class AnalyticsService {
 	 * step name (its sessions) or a step name followed by {@code .conversion} (its
 	 * conversion from the scan).
 	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Breakdown breakdown(long campaignId, String from, String to, String tz, String sort, String order) {
+		return this.reads.read(() -> readBreakdown(campaignId, from, to, tz, sort, order));
+	}
+
+	private Breakdown readBreakdown(long campaignId, String from, String to, String tz, String sort, String order) {
 		Campaign campaign = this.campaigns.get(campaignId);
 		List<String> stages = stages(campaign);
 		ScanRange range = ScanRange.parse(from, to, tz);
@@ -171,14 +180,20 @@ public class AnalyticsService {
 	 * range defaults to the 30 days (for {@code day}) or the day (for {@code hour}) up to
 	 * today.
 	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public TimeSeries timeSeries(long campaignId, String from, String to, Long screenId, String tz, String interval) {
+		return this.reads.read(() -> readTimeSeries(campaignId, from, to, screenId, tz, interval));
+	}
+
+	private TimeSeries readTimeSeries(long campaignId, String from, String to, Long screenId, String tz,
+			String interval) {
 		Campaign campaign = this.campaigns.get(campaignId);
+		checkScreen(screenId);
 		List<String> stages = stages(campaign);
 		boolean hourly = interval(interval);
 		ScanRange open = ScanRange.parse(from, to, tz);
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), open.zone());
-		LocalDate lastDay = open.to() != null ? open.to() : (open.from() != null ? open.from() : today);
+		LocalDate lastDay = open.to() != null ? open.to()
+				: (open.from() != null && open.from().isAfter(today) ? open.from() : today);
 		ScanRange range = open.closed(hourly ? lastDay : lastDay.minusDays(29), lastDay);
 		List<Instant> starts = periodStarts(range, hourly);
 		if (starts.size() > MAX_POINTS) {
@@ -248,6 +263,19 @@ public class AnalyticsService {
 		stages.add(CouponService.COUPON_ISSUED);
 		stages.add(CouponService.COUPON_REDEEMED);
 		return stages;
+	}
+
+	/**
+	 * A screen filter names a screen that exists (0 would read the rollup rows of every
+	 * screen together against the events of none).
+	 */
+	private void checkScreen(Long screenId) {
+		if (screenId != null && screenId < 1) {
+			throw new BadRequestException("screen_id must be a screen's id, 1 or more, not " + screenId);
+		}
+		if (screenId != null) {
+			this.screens.get(screenId);
+		}
 	}
 
 	/** The parts of the slices that the cover's rollup rows do not hold. */

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.smartengage.analytics.RollupRepository.CountKey;
@@ -56,8 +57,9 @@ class FunnelRollup {
 			}
 			while (rolled >= this.properties.rollupBatch());
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			// The next run tries again; the events stay pending and are still counted.
+			// One line: during a database outage this repeats every run.
 			logger.warn("Funnel rollup step failed, retrying at its next run: {}", ex.getMessage());
 		}
 	}

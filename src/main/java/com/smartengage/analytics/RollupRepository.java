@@ -27,7 +27,7 @@ class RollupRepository {
 
 	private static final String PENDING_BATCH = """
 			SELECT id, campaign_id, screen_id, step, scanned_at, seconds_from_scan, stage_from, stage_to
-			FROM journey_event WHERE rolled_up = FALSE ORDER BY id LIMIT :limit
+			FROM journey_event WHERE rolled_up = FALSE ORDER BY campaign_id, scanned_at LIMIT :limit
 			""";
 
 	private static final String MARK_ROLLED_UP = "UPDATE journey_event SET rolled_up = TRUE WHERE id IN (:ids)";

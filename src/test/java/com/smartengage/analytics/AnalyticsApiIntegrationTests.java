@@ -29,6 +29,9 @@ class AnalyticsApiIntegrationTests extends ServerTests {
 		assertRefused(base + "/timeseries?interval=week", "interval must be hour or day");
 		assertRefused(base + "/timeseries?interval=hour&from=2026-01-01&to=2026-03-01", "at most 744 points");
 		assertRefused(base + "/sessions.csv?tz=Nowhere", "tz must be an IANA time zone");
+		assertRefused(base + "/funnel?screen_id=0", "screen_id must be a screen's id");
+		assertRefused(base + "/timeseries?screen_id=-3", "screen_id must be a screen's id");
+		assertThat(this.http.get(base + "/funnel?screen_id=987654321").admin().send().status()).isEqualTo(404);
 		Http.Answer unknown = this.http.get("/admin/api/campaigns/987654321/funnel").admin().send();
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.errorMsg()).isNotBlank();

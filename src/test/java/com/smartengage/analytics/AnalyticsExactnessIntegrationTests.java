@@ -57,7 +57,7 @@ class AnalyticsExactnessIntegrationTests extends ServerTests {
 	 * COUPON is an engage-v3 call, REDEEM a redeem-coupon call.
 	 */
 	private static final List<Journey> JOURNEYS = List.of(
-			journey("A", "2026-03-10T01:00:00Z", "FORM_SUBMITTED", 30, "FORM_REVIEWING", 90, "FORM_APPROVED", 150,
+			journey("A", "2026-03-10T01:00:00.000Z", "FORM_SUBMITTED", 30, "FORM_REVIEWING", 90, "FORM_APPROVED", 150,
 					"COUPON", 160, "REDEEM", 400),
 			journey("A", "2026-03-10T01:10:00.500Z", "FORM_SUBMITTED", 20, "FORM_REJECTED", 50),
 			journey("B", "2026-03-10T18:29:59Z", "FORM_APPROVED", 40, "COUPON", 45),
@@ -137,6 +137,8 @@ class AnalyticsExactnessIntegrationTests extends ServerTests {
 		assertThat(recent.get("to").asString()).isEqualTo("2026-03-13");
 		long scans = recent.get("points").valueStream().mapToLong((p) -> p.get("sessions").get(0).asLong()).sum();
 		assertThat(scans).isEqualTo(JOURNEYS.size());
+		// With only a first day: from that day up to today.
+		assertThat(get("/timeseries?from=2026-03-10").get("points").size()).isEqualTo(4);
 	}
 
 	private void drive() {
@@ -304,13 +306,13 @@ class AnalyticsExactnessIntegrationTests extends ServerTests {
 		// Sorted by scan time: the first line is the first journey, which went all the
 		// way.
 		String[] first = lines[1].split(",", -1);
-		assertThat(first[3]).isEqualTo("2026-03-10T01:00Z");
-		assertThat(first[4]).isEqualTo("2026-03-10T01:00:30Z");
-		assertThat(first[5]).isEqualTo("2026-03-10T01:01:30Z");
-		assertThat(first[6]).isEqualTo("2026-03-10T01:02:30Z");
+		assertThat(first[3]).isEqualTo("2026-03-10T01:00:00.000Z");
+		assertThat(first[4]).isEqualTo("2026-03-10T01:00:30.000Z");
+		assertThat(first[5]).isEqualTo("2026-03-10T01:01:30.000Z");
+		assertThat(first[6]).isEqualTo("2026-03-10T01:02:30.000Z");
 		assertThat(first[7]).isEmpty();
 		assertThat(first[9]).isNotEmpty();
-		assertThat(first[11]).isEqualTo("2026-03-10T01:06:40Z");
+		assertThat(first[11]).isEqualTo("2026-03-10T01:06:40.000Z");
 		String[] rejected = lines[2].split(",", -1);
 		assertThat(rejected[7]).isEqualTo("FORM_REJECTED");
 		assertThat(rejected[8]).isEqualTo("2026-03-10T01:10:50.500Z");
