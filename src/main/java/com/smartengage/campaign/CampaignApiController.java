@@ -1,9 +1,6 @@
 package com.smartengage.campaign;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
-import com.smartengage.coupon.CouponPoolService;
 import com.smartengage.coupon.ImportResult;
 import com.smartengage.qr.QrCodes;
 
@@ -109,7 +105,8 @@ class CampaignApiController {
 	ImportResult importCodes(@PathVariable long id, HttpServletRequest request) throws IOException {
 		this.campaigns.get(id);
 		MediaType type = MediaType.parseMediaType(request.getContentType());
-		List<String> codes = MediaType.APPLICATION_JSON.isCompatibleWith(type) ? jsonCodes(request) : csvCodes(request);
+		List<String> codes = MediaType.APPLICATION_JSON.isCompatibleWith(type) ? jsonCodes(request)
+				: CouponCodeFiles.csv(request.getInputStream());
 		return this.campaigns.importCodes(id, codes);
 	}
 
@@ -206,58 +203,6 @@ class CampaignApiController {
 			codes.add(item.asString());
 		}
 		return codes;
-	}
-
-	private static List<String> csvCodes(HttpServletRequest request) throws IOException {
-		List<String> codes = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			boolean first = true;
-			int lineNumber = 0;
-			while ((line = reader.readLine()) != null) {
-				lineNumber++;
-				String text = line.strip();
-				if (first && text.startsWith("\uFEFF")) {
-					text = text.substring(1).strip();
-				}
-				String code = firstCsvField(text, lineNumber);
-				if (!(first && code.equalsIgnoreCase("code")) && !code.isEmpty()) {
-					codes.add(code);
-				}
-				first = false;
-				if (codes.size() > CouponPoolService.MAX_CODES) {
-					CouponPoolService.checkCount(codes.size());
-				}
-			}
-		}
-		return codes;
-	}
-
-	/**
-	 * The first field of a CSV line: up to the first comma, or a quoted value, which may
-	 * hold commas and doubled quotes.
-	 */
-	private static String firstCsvField(String line, int lineNumber) {
-		if (!line.startsWith("\"")) {
-			int comma = line.indexOf(',');
-			return (comma < 0 ? line : line.substring(0, comma)).strip();
-		}
-		StringBuilder field = new StringBuilder();
-		for (int i = 1; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (c != '"') {
-				field.append(c);
-			}
-			else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-				field.append('"');
-				i++;
-			}
-			else {
-				return field.toString().strip();
-			}
-		}
-		throw new BadRequestException("Line " + lineNumber + " of the CSV opens a quote that it does not close");
 	}
 
 	record CreatePlacement(@JsonProperty("screen_id") Long screenId) {

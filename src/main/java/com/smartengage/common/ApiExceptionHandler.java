@@ -105,7 +105,7 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String message) {
-		return this.pages.error(ApiPaths.isJson(ApiPaths.of(request)), status, message);
+		return this.pages.error(ApiPaths.of(request), status, message);
 	}
 
 }

@@ -14,6 +14,12 @@ public final class ApiPaths {
 	/** The admin API, authenticated by the admin bearer token. */
 	public static final String ADMIN_PREFIX = "/admin/api/";
 
+	/** The operator dashboard's pages, authenticated by an operator session. */
+	public static final String DASHBOARD = "/dashboard";
+
+	/** The dashboard's JSON and event-stream routes, called by its pages' scripts. */
+	public static final String DASHBOARD_API_PREFIX = "/dashboard/api/";
+
 	private ApiPaths() {
 	}
 
@@ -32,7 +38,13 @@ public final class ApiPaths {
 
 	public static boolean isJson(String path) {
 		return path != null && (path.startsWith(PARTNER_PREFIX) || path.startsWith(ADMIN_PREFIX)
-				|| path.equals("/admin/api") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs"));
+				|| path.equals("/admin/api") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")
+				|| path.startsWith(DASHBOARD_API_PREFIX));
+	}
+
+	/** Whether the path belongs to the operator dashboard ({@code /dashboard/**}). */
+	public static boolean isDashboard(String path) {
+		return path != null && (path.equals(DASHBOARD) || path.startsWith(DASHBOARD + "/"));
 	}
 
 }

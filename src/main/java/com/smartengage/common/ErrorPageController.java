@@ -35,7 +35,7 @@ class ErrorPageController implements ErrorController {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		String message = status.is5xxServerError() ? ErrorBody.INTERNAL : describe(status);
-		return this.pages.error(ApiPaths.isJson(uri instanceof String s ? s : null), status, message);
+		return this.pages.error(uri instanceof String s ? s : null, status, message);
 	}
 
 	private static String describe(HttpStatus status) {

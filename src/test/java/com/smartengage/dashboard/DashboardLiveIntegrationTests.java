@@ -1,0 +1,119 @@
+package com.smartengage.dashboard;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.smartengage.support.Fixtures;
+import com.smartengage.support.Http;
+import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.ServerTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An open campaign page hears of a new scan or step within two seconds, through
+ * server-sent events, and only of its own campaign.
+ */
+@IntegrationTest
+class DashboardLiveIntegrationTests extends ServerTests {
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	@Test
+	void aScanAndAStepReachTheOpenStreamWithinTwoSeconds() throws Exception {
+		Operator operator = Operator.loggedIn(this.http);
+		Fixtures.World world = this.fixtures.world(1);
+		Fixtures.World other = this.fixtures.world(1);
+
+		try (EventStream stream = open(operator, world.campaignId())) {
+			assertThat(stream.next(Duration.ofSeconds(5))).isEqualTo("event:ready");
+
+			String session = this.fixtures.scan(world.slug());
+			assertThat(stream.next(Duration.ofSeconds(2))).isEqualTo("event:changed");
+
+			this.fixtures.scan(other.slug());
+			assertThat(stream.next(Duration.ofMillis(1200))).as("another campaign's scan").isNull();
+
+			assertThat(this.fixtures.updateStatus(world.apiKey(), session, "FORM_SUBMITTED").status()).isEqualTo(200);
+			assertThat(stream.next(Duration.ofSeconds(2))).isEqualTo("event:changed");
+		}
+	}
+
+	@Test
+	void aFloodOfScansBecomesAFewEvents() throws Exception {
+		Operator operator = Operator.loggedIn(this.http);
+		Fixtures.World world = this.fixtures.world(1);
+
+		try (EventStream stream = open(operator, world.campaignId())) {
+			assertThat(stream.next(Duration.ofSeconds(5))).isEqualTo("event:ready");
+			long started = System.nanoTime();
+			for (int i = 0; i < 30; i++) {
+				this.fixtures.scan(world.slug());
+			}
+			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + 1);
+			int changed = 0;
+			for (String line; (line = stream.next(Duration.ofMillis(1500))) != null;) {
+				changed += line.equals("event:changed") ? 1 : 0;
+			}
+			// At most one per half second, plus the one at each end of the window.
+			assertThat(changed).isBetween(1, (int) (2 * seconds + 2));
+		}
+	}
+
+	@Test
+	void theStreamNeedsASessionAndAKnownCampaign() {
+		Http.Answer anonymous = this.http.get("/dashboard/api/campaigns/1/events").send();
+		assertThat(anonymous.status()).isEqualTo(401);
+
+		Operator operator = Operator.loggedIn(this.http);
+		Http.Answer unknown = operator.get("/dashboard/api/campaigns/987654321/events");
+		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+	private EventStream open(Operator operator, long campaignId) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.http.base() + "/dashboard/api/campaigns/" + campaignId + "/events"))
+			.header("Cookie", OperatorSessions.COOKIE + "=" + operator.cookie(OperatorSessions.COOKIE))
+			.header("Accept", "text/event-stream")
+			.build();
+		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		CompletableFuture<HttpResponse<Stream<String>>> response = this.client.sendAsync(request,
+				HttpResponse.BodyHandlers.ofLines());
+		CompletableFuture<Void> reading = response.thenAcceptAsync((answer) -> {
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(answer.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+			answer.body()
+				.map((line) -> line.replace(": ", ":"))
+				.filter((line) -> line.startsWith("event:"))
+				.forEach(lines::add);
+		});
+		return new EventStream(lines, reading);
+	}
+
+	/** The event lines of an open stream. */
+	record EventStream(BlockingQueue<String> lines, CompletableFuture<Void> reading) implements AutoCloseable {
+
+		/** The next line within the wait, or null. */
+		String next(Duration wait) throws InterruptedException {
+			return this.lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+
+		@Override
+		public void close() {
+			this.reading.cancel(true);
+		}
+
+	}
+
+}
