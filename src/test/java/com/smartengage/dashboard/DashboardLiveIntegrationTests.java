@@ -1,15 +1,8 @@
 package com.smartengage.dashboard;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +28,7 @@ class DashboardLiveIntegrationTests extends ServerTests {
 		Fixtures.World world = this.fixtures.world(1);
 		Fixtures.World other = this.fixtures.world(1);
 
-		try (EventStream stream = open(operator, world.campaignId())) {
+		try (EventStreams.EventStream stream = open(operator, world.campaignId())) {
 			assertThat(stream.next(Duration.ofSeconds(5))).isEqualTo("event:ready");
 
 			String session = this.fixtures.scan(world.slug());
@@ -54,7 +47,7 @@ class DashboardLiveIntegrationTests extends ServerTests {
 		Operator operator = Operator.loggedIn(this.http);
 		Fixtures.World world = this.fixtures.world(1);
 
-		try (EventStream stream = open(operator, world.campaignId())) {
+		try (EventStreams.EventStream stream = open(operator, world.campaignId())) {
 			assertThat(stream.next(Duration.ofSeconds(5))).isEqualTo("event:ready");
 			long started = System.nanoTime();
 			for (int i = 0; i < 30; i++) {
@@ -80,40 +73,8 @@ class DashboardLiveIntegrationTests extends ServerTests {
 		assertThat(unknown.status()).isEqualTo(404);
 	}
 
-	private EventStream open(Operator operator, long campaignId) {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(this.http.base() + "/dashboard/api/campaigns/" + campaignId + "/events"))
-			.header("Cookie", OperatorSessions.COOKIE + "=" + operator.cookie(OperatorSessions.COOKIE))
-			.header("Accept", "text/event-stream")
-			.build();
-		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-		CompletableFuture<HttpResponse<Stream<String>>> response = this.client.sendAsync(request,
-				HttpResponse.BodyHandlers.ofLines());
-		CompletableFuture<Void> reading = response.thenAcceptAsync((answer) -> {
-			assertThat(answer.statusCode()).isEqualTo(200);
-			assertThat(answer.headers().firstValue("Content-Type"))
-				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
-			answer.body()
-				.map((line) -> line.replace(": ", ":"))
-				.filter((line) -> line.startsWith("event:"))
-				.forEach(lines::add);
-		});
-		return new EventStream(lines, reading);
-	}
-
-	/** The event lines of an open stream. */
-	record EventStream(BlockingQueue<String> lines, CompletableFuture<Void> reading) implements AutoCloseable {
-
-		/** The next line within the wait, or null. */
-		String next(Duration wait) throws InterruptedException {
-			return this.lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-		}
-
-		@Override
-		public void close() {
-			this.reading.cancel(true);
-		}
-
+	private EventStreams.EventStream open(Operator operator, long campaignId) {
+		return EventStreams.open(this.client, this.http.base(), operator, campaignId);
 	}
 
 }
