@@ -129,6 +129,7 @@ class DemoData implements ApplicationRunner {
 		out.append("  export API_KEY=").append(key.apiKey()).append('\n');
 		out.append("  export SCAN_URL=").append(base).append("/s/").append(placement.slug()).append("\n\n");
 		out.append("Then follow the walkthrough in README.md (start with: curl -i \"$SCAN_URL\").\n");
+		out.append("The dashboard: ").append(base).append("/dashboard (log in with the admin token).\n");
 		out.append("===================================================\n");
 		System.out.println(out);
 	}
