@@ -42,6 +42,9 @@ class IdsTests {
 		assertThat(Ids.parseUuid("8960569d-db50-4742-8668-1da5c8ddf65")).isNull();
 		assertThat(Ids.parseUuid("8960569d db50-4742-8668-1da5c8ddf652")).isNull();
 		assertThat(Ids.parseUuid("' OR 1=1 --")).isNull();
+		assertThat(Ids.parseUuid("8960569g-db50-4742-8668-1da5c8ddf652")).isNull();
+		assertThat(Ids.parseUuid("８960569d-db50-4742-8668-1da5c8ddf652")).as("a full-width digit").isNull();
+		assertThat(Ids.parseUuid("8960569d-db50-4742-8668+1da5c8ddf652")).isNull();
 		assertThat(Ids.parseUuid(null)).isNull();
 	}
 
