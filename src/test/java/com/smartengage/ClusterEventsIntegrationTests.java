@@ -9,13 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.SecondInstance;
 import com.smartengage.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +43,7 @@ class ClusterEventsIntegrationTests {
 	@BeforeAll
 	static void startSecondInstance() {
 		assumeTrue(TestDatabase.isPostgres(), "two instances share a database only on PostgreSQL");
-		second = new SpringApplicationBuilder(SmartEngageApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + TestDatabase.url(),
-				"--spring.datasource.username=" + TestDatabase.username(),
-				"--spring.datasource.password=" + TestDatabase.password(),
-				"--smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN,
+		second = SecondInstance.start(
 				// Long enough that only a cluster event can explain a change seen within
 				// the test.
 				"--smart-engage.partner-api.key-cache-ttl=10m", "--smart-engage.campaign.cache-ttl=10m");
@@ -63,7 +59,7 @@ class ClusterEventsIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.first = new Http(this.port);
-		this.other = new Http(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+		this.other = new Http(SecondInstance.port(second));
 		this.fixtures = new Fixtures(this.first);
 	}
 

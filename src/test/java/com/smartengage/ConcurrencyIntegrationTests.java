@@ -19,14 +19,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.SecondInstance;
 import com.smartengage.support.ServerTests;
 import com.smartengage.support.TestDatabase;
 
@@ -309,15 +308,10 @@ class ConcurrencyIntegrationTests extends ServerTests {
 	private static synchronized int secondPort() {
 		Assumptions.assumeTrue(TestDatabase.isPostgres(), "two instances need a shared PostgreSQL");
 		if (secondInstance == null) {
-			secondInstance = new SpringApplicationBuilder(SmartEngageApplication.class).run("--server.port=0",
-					"--spring.datasource.url=" + TestDatabase.url(),
-					"--spring.datasource.username=" + TestDatabase.username(),
-					"--spring.datasource.password=" + TestDatabase.password(),
-					"--spring.datasource.hikari.pool-name=smart-engage-second",
-					"--spring.datasource.hikari.maximum-pool-size=20",
-					"--smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN);
+			secondInstance = SecondInstance.start("--spring.datasource.hikari.pool-name=smart-engage-second",
+					"--spring.datasource.hikari.maximum-pool-size=20");
 		}
-		return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
+		return SecondInstance.port(secondInstance);
 	}
 
 	private record Claimed(String session, String code) {

@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
+import com.smartengage.support.RawHttp;
 import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.ServerTests;
 
@@ -601,56 +602,18 @@ class HostileInputIntegrationTests extends ServerTests {
 		}
 	}
 
-	private static Reply parse(InputStream in) throws IOException {
-		byte[] all = in.readAllBytes();
-		String text = new String(all, StandardCharsets.ISO_8859_1);
-		int end = text.indexOf("\r\n\r\n");
-		if (!text.startsWith("HTTP/1.1 ") || end < 0) {
-			return new Reply(0, Map.of(), "not an HTTP answer: " + text);
+	/** The answer as the raw client reads it; its first value of each header. */
+	private static Reply parse(InputStream in) {
+		Http.Answer answer;
+		try {
+			answer = RawHttp.read(in);
 		}
-		String[] lines = text.substring(0, end).split("\r\n");
-		int status = Integer.parseInt(lines[0].substring(9, 12));
+		catch (IOException ex) {
+			return new Reply(0, Map.of(), ex.getMessage());
+		}
 		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		for (int i = 1; i < lines.length; i++) {
-			int colon = lines[i].indexOf(':');
-			if (colon < 0) {
-				continue;
-			}
-			headers.putIfAbsent(lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip());
-		}
-		byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
-		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-			body = dechunk(body);
-		}
-		return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
-	}
-
-	private static byte[] dechunk(byte[] chunked) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int at = 0;
-		while (at < chunked.length) {
-			int lineEnd = indexOf(chunked, at);
-			if (lineEnd < 0) {
-				break;
-			}
-			String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
-			int length = Integer.parseInt(size, 16);
-			if (length == 0) {
-				break;
-			}
-			out.write(chunked, lineEnd + 2, length);
-			at = lineEnd + 2 + length + 2;
-		}
-		return out.toByteArray();
-	}
-
-	private static int indexOf(byte[] bytes, int from) {
-		for (int i = from; i < bytes.length - 1; i++) {
-			if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-				return i;
-			}
-		}
-		return -1;
+		answer.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+		return new Reply(answer.status(), headers, answer.body());
 	}
 
 	// ---------------------------------------------------------------- generating

@@ -7,13 +7,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.smartengage.SmartEngageApplication;
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.SecondInstance;
 import com.smartengage.support.ServerTests;
 import com.smartengage.support.TestDatabase;
 
@@ -35,11 +34,7 @@ class DashboardLiveAcrossInstancesIntegrationTests extends ServerTests {
 	@BeforeAll
 	static void startSecondInstance() {
 		assumeTrue(TestDatabase.isPostgres(), "two instances share a database only on PostgreSQL");
-		second = new SpringApplicationBuilder(SmartEngageApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + TestDatabase.url(),
-				"--spring.datasource.username=" + TestDatabase.username(),
-				"--spring.datasource.password=" + TestDatabase.password(),
-				"--smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN);
+		second = SecondInstance.start();
 	}
 
 	@AfterAll
@@ -51,7 +46,7 @@ class DashboardLiveAcrossInstancesIntegrationTests extends ServerTests {
 
 	@Test
 	void aScanAndAStepOnTheOtherInstanceReachTheOpenStreamWithinTwoSeconds() throws Exception {
-		Http other = new Http(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+		Http other = new Http(SecondInstance.port(second));
 		Fixtures onOther = new Fixtures(other);
 		Operator operator = Operator.loggedIn(this.http);
 		Fixtures.World world = this.fixtures.world(1);

@@ -96,6 +96,9 @@ public final class RawHttp {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
+			if (colon < 0) {
+				continue;
+			}
 			headers
 				.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), (k) -> new ArrayList<>())
 				.add(lines[i].substring(colon + 1).trim());
