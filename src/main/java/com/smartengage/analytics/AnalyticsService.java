@@ -389,13 +389,4 @@ public class AnalyticsService {
 		return value;
 	}
 
-	/** Linear interpolation between closest ranks, as SQL's percentile_cont. */
-	static Double percentile(long[] sorted, double p) {
-		Tally tally = new Tally(1);
-		for (long value : sorted) {
-			tally.time(0, value, 1);
-		}
-		return tally.percentile(0, p);
-	}
-
 }

@@ -207,7 +207,7 @@ class RollupRepository {
 			return;
 		}
 		cover(SUM_FAILURES, campaignId, screens, cover).query((ResultSet rs) -> {
-			each.accept(new FailureRow(rs.getLong("screen_id"), null, rs.getString("step"), rs.getInt("after_stage"),
+			each.accept(new FailureRow(rs.getLong("screen_id"), rs.getString("step"), rs.getInt("after_stage"),
 					rs.getLong("sessions")));
 		});
 	}
@@ -364,7 +364,7 @@ class RollupRepository {
 	record CountRow(long screenId, Instant periodStart, int stage, long sessions) {
 	}
 
-	record FailureRow(long screenId, Instant periodStart, String step, int afterStage, long sessions) {
+	record FailureRow(long screenId, String step, int afterStage, long sessions) {
 	}
 
 	record CountKey(long campaignId, int periodHours, long screenId, Instant periodStart, int stage) {

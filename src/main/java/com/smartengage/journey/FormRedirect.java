@@ -1,5 +1,6 @@
 package com.smartengage.journey;
 
+import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,14 @@ import java.util.UUID;
 final class FormRedirect {
 
 	private FormRedirect() {
+	}
+
+	/**
+	 * The Location header of the scan's 302: the form URL with the session id, non-ASCII
+	 * characters percent-encoded.
+	 */
+	static String location(String formUrl, UUID sessionId) {
+		return URI.create(withSessionId(formUrl, sessionId)).toASCIIString();
 	}
 
 	static String withSessionId(String formUrl, UUID sessionId) {

@@ -1,6 +1,5 @@
 package com.smartengage.journey;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +98,7 @@ class ScanController {
 		}
 		UUID sessionId = this.sessions.scan(placement, campaign);
 		return ResponseEntity.status(HttpStatus.FOUND)
-			.location(URI.create(FormRedirect.withSessionId(campaign.formUrl(), sessionId)))
+			.header(HttpHeaders.LOCATION, FormRedirect.location(campaign.formUrl(), sessionId))
 			.cacheControl(CacheControl.noStore())
 			.build();
 	}

@@ -1,7 +1,6 @@
 package com.smartengage.journey;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -99,7 +98,7 @@ class ScanFastPath extends OncePerRequestFilter {
 			return null;
 		}
 		UUID sessionId = this.sessions.scan(placement, campaign);
-		return URI.create(FormRedirect.withSessionId(campaign.formUrl(), sessionId)).toASCIIString();
+		return FormRedirect.location(campaign.formUrl(), sessionId);
 	}
 
 }
