@@ -14,6 +14,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ConfigurationProperties("smart-engage")
 public record PublicUrl(String publicUrl) {
 
+	public PublicUrl {
+		// Normalized once here, not on every URL handed out.
+		publicUrl = (publicUrl == null || publicUrl.isBlank()) ? null : publicUrl.strip().replaceAll("/+$", "");
+	}
+
 	/** The shopper's coupon page for a coupon token. */
 	public String couponUrl(String token) {
 		return base() + "/c/" + token;
@@ -26,8 +31,8 @@ public record PublicUrl(String publicUrl) {
 
 	/** The root URL without a trailing slash. */
 	public String base() {
-		if (this.publicUrl != null && !this.publicUrl.isBlank()) {
-			return this.publicUrl.strip().replaceAll("/+$", "");
+		if (this.publicUrl != null) {
+			return this.publicUrl;
 		}
 		if (RequestContextHolder.getRequestAttributes() != null) {
 			return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,12 +65,11 @@ class SessionApiController {
 			description = "Optional: a retry with the same key within 24 h replays the first answer") @RequestHeader(
 					name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			HttpServletRequest request) throws IOException {
-		JsonNode body = this.requests.readObject(request, "session_id and new_status");
-		String sessionId = PartnerRequests.requiredText(body, "session_id");
-		String newStatus = PartnerRequests.requiredText(body, "new_status");
-		return this.idempotent.run(partner, idempotencyKey, "update-session-status\n" + sessionId + "\n" + newStatus,
-				() -> {
-					this.sessions.advance(partner.partnerId(), sessionId, newStatus);
+		rethrowFastPathFailure(request);
+		StatusUpdate update = StatusUpdate.read(this.requests, request);
+		return this.idempotent.run(partner, idempotencyKey,
+				"update-session-status\n" + update.sessionId() + "\n" + update.newStatus(), () -> {
+					this.sessions.advance(partner.partnerId(), update.sessionId(), update.newStatus());
 					return Map.of("message", "Status updated successfully");
 				});
 	}
@@ -85,11 +83,26 @@ class SessionApiController {
 	@ApiResponse(responseCode = "404", description = "No session with that id for this partner",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	ResponseEntity<SessionView> get(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
-			@PathVariable String sessionId) {
+			@PathVariable String sessionId, HttpServletRequest request) throws IOException {
+		rethrowFastPathFailure(request);
 		// JSON whatever the Accept header asks for, like the rest of the partner API.
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.sessions.view(partner.partnerId(), sessionId));
+	}
+
+	/**
+	 * {@link PartnerApiFastPath} answers the common case of both calls and leaves a
+	 * failure here, to be answered like a failure of the controller's own.
+	 */
+	private static void rethrowFastPathFailure(HttpServletRequest request) throws IOException {
+		Object failure = request.getAttribute(PartnerApiFastPath.FAILURE);
+		if (failure instanceof RuntimeException ex) {
+			throw ex;
+		}
+		if (failure instanceof IOException ex) {
+			throw ex;
+		}
 	}
 
 	@Schema(name = "UpdateSessionStatus")

@@ -1,0 +1,130 @@
+package com.smartengage.journey;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
+import com.smartengage.partner.IdempotentRequests;
+import com.smartengage.partner.PartnerPrincipal;
+import com.smartengage.partner.PartnerRequests;
+
+/**
+ * The two busiest partner calls without Spring MVC: a status update without an
+ * {@code Idempotency-Key}, and the session view. Like {@link ScanFastPath}, this filter
+ * runs after the API key check and the rate limit, skips the handler mapping and the
+ * argument and return value handling, and answers only the common case, a 200; a failure
+ * is left on the request for {@link SessionApiController}, which rethrows it, so that
+ * every error answer is still made in one place. Anything else (an
+ * {@code Idempotency-Key}, HEAD, a path with more to it) goes on to the controller
+ * untouched.
+ */
+@Component
+@Order(PartnerApiFastPath.ORDER)
+class PartnerApiFastPath extends OncePerRequestFilter {
+
+	/**
+	 * After the API key check and, unlike the scan's fast path, after Spring's
+	 * {@code RequestContextFilter} (order -105): the session view's coupon URL is made
+	 * from the current request when no public URL is set.
+	 */
+	static final int ORDER = -100;
+
+	/** The request attribute that hands a failed call's exception to the controller. */
+	static final String FAILURE = PartnerApiFastPath.class.getName() + ".failure";
+
+	static final String UPDATE_PATH = "/smart-engage/post/update-session-status";
+
+	static final String VIEW_PREFIX = "/smart-engage/get/session/";
+
+	private static final byte[] UPDATED = "{\"message\":\"Status updated successfully\"}"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private final SessionService sessions;
+
+	private final PartnerRequests requests;
+
+	private final JsonMapper json;
+
+	PartnerApiFastPath(SessionService sessions, PartnerRequests requests, JsonMapper json) {
+		this.sessions = sessions;
+		this.requests = requests;
+		this.json = json;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !isUpdate(request) && !isView(request);
+	}
+
+	private static boolean isUpdate(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && UPDATE_PATH.equals(request.getRequestURI())
+				&& request.getHeader(IdempotentRequests.HEADER) == null;
+	}
+
+	/** A GET of one plain path segment, which is all a session id can be. */
+	private static boolean isView(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			return false;
+		}
+		String path = request.getRequestURI();
+		if (!path.startsWith(VIEW_PREFIX) || path.length() == VIEW_PREFIX.length()
+				|| path.length() > VIEW_PREFIX.length() + 64) {
+			return false;
+		}
+		for (int i = VIEW_PREFIX.length(); i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!(request.getAttribute(PartnerPrincipal.ATTRIBUTE) instanceof PartnerPrincipal partner)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		byte[] body;
+		String pattern;
+		try {
+			if (isUpdate(request)) {
+				StatusUpdate update = StatusUpdate.read(this.requests, request);
+				this.sessions.advance(partner.partnerId(), update.sessionId(), update.newStatus());
+				body = UPDATED;
+				pattern = UPDATE_PATH;
+			}
+			else {
+				SessionView view = this.sessions.view(partner.partnerId(),
+						request.getRequestURI().substring(VIEW_PREFIX.length()));
+				body = this.json.writeValueAsBytes(view);
+				pattern = VIEW_PREFIX + "{sessionId}";
+			}
+		}
+		catch (RuntimeException | IOException ex) {
+			request.setAttribute(FAILURE, ex);
+			chain.doFilter(request, response);
+			return;
+		}
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((context) -> context.setPathPattern(pattern));
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+}
