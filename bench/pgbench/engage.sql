@@ -18,7 +18,7 @@ UPDATE coupon SET session_id = :sid, token = md5(:a::text || '-' || :n::text), i
     expires_at = now() + interval '30 days'
 WHERE id = :cid AND session_id IS NULL;
 INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
-    scanned_at, stage_from, stage_to)
-SELECT id, campaign_id, screen_id, 'COUPON_ISSUED', now(), 0, created_at, funnel_stage_before, 4
+    scanned_at, stage_from, stage_to, rolled_up)
+SELECT id, campaign_id, screen_id, 'COUPON_ISSUED', now(), 0, created_at, funnel_stage_before, 4, TRUE
 FROM journey_session WHERE id = :sid;
 END;

@@ -8,6 +8,6 @@ INSERT INTO journey_session (id, partner_id, campaign_id, placement_id, screen_i
 VALUES (md5(:a::text || '-' || :b::text)::uuid, :partner_id, :campaign_id, :placement_id, :screen_id,
     'SCANNED', 0, FALSE, now(), now(), now() + interval '1 day');
 INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
-    scanned_at, stage_from, stage_to)
-VALUES (md5(:a::text || '-' || :b::text)::uuid, :campaign_id, :screen_id, 'SCANNED', now(), 0, now(), -1, 0);
+    scanned_at, stage_from, stage_to, rolled_up)
+VALUES (md5(:a::text || '-' || :b::text)::uuid, :campaign_id, :screen_id, 'SCANNED', now(), 0, now(), -1, 0, TRUE);
 END;

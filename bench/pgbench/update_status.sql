@@ -17,7 +17,7 @@ SET status = 'FORM_SUBMITTED', step_index = 1, ended = FALSE,
 WHERE id = :sid AND partner_id = :partner_id AND ended = FALSE AND step_index < 1
   AND expires_at > now();
 INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
-    scanned_at, stage_from, stage_to)
-SELECT id, campaign_id, screen_id, 'FORM_SUBMITTED', now(), 0, created_at, funnel_stage_before, 1
+    scanned_at, stage_from, stage_to, rolled_up)
+SELECT id, campaign_id, screen_id, 'FORM_SUBMITTED', now(), 0, created_at, funnel_stage_before, 1, TRUE
 FROM journey_session WHERE id = :sid;
 END;
