@@ -40,9 +40,6 @@ class PartnerApiFastPath extends OncePerRequestFilter {
 	 */
 	static final int ORDER = -100;
 
-	/** The request attribute that hands a failed call's exception to the controller. */
-	static final String FAILURE = PartnerApiFastPath.class.getName() + ".failure";
-
 	static final String UPDATE_PATH = "/smart-engage/post/update-session-status";
 
 	static final String VIEW_PREFIX = "/smart-engage/get/session/";
@@ -115,7 +112,7 @@ class PartnerApiFastPath extends OncePerRequestFilter {
 			}
 		}
 		catch (RuntimeException | IOException ex) {
-			request.setAttribute(FAILURE, ex);
+			FastPathFailures.handOver(request, ex);
 			chain.doFilter(request, response);
 			return;
 		}

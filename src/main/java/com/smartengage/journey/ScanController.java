@@ -1,5 +1,6 @@
 package com.smartengage.journey;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,11 +63,9 @@ class ScanController {
 	@ApiResponse(responseCode = "404", description = "No placement with that slug: a friendly page")
 	@ApiResponse(responseCode = "410", description = "The campaign has ended: a friendly page")
 	@ApiResponse(responseCode = "503", description = "The campaign has not started or is paused: a friendly page")
-	ResponseEntity<?> scan(@PathVariable String slug, HttpServletRequest request) {
-		if (request.getAttribute(ScanFastPath.FAILURE) instanceof RuntimeException failure) {
-			// The fast path's scan failed: answer as for a failure here.
-			throw failure;
-		}
+	ResponseEntity<?> scan(@PathVariable String slug, HttpServletRequest request) throws IOException {
+		// The fast path's scan failed: answer as for a failure here.
+		FastPathFailures.rethrow(request);
 		Placement placement = this.placements.bySlug(slug).orElse(null);
 		if (placement == null) {
 			return this.pages.page(HttpStatus.NOT_FOUND, "QR code not recognised",

@@ -36,9 +36,6 @@ import com.smartengage.campaign.PlacementService;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ScanFastPath extends OncePerRequestFilter {
 
-	/** The request attribute that hands a failed scan's exception to the controller. */
-	static final String FAILURE = ScanFastPath.class.getName() + ".failure";
-
 	/** The paths taken here: one plain slug segment, nothing to decode. */
 	private static final Pattern PATH = Pattern.compile("/s/[A-Za-z0-9_-]{1,32}");
 
@@ -70,7 +67,7 @@ class ScanFastPath extends OncePerRequestFilter {
 			location = scan(request);
 		}
 		catch (RuntimeException ex) {
-			request.setAttribute(FAILURE, ex);
+			FastPathFailures.handOver(request, ex);
 		}
 		if (location == null) {
 			chain.doFilter(request, response);

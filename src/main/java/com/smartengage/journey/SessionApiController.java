@@ -65,7 +65,7 @@ class SessionApiController {
 			description = "Optional: a retry with the same key within 24 h replays the first answer") @RequestHeader(
 					name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			HttpServletRequest request) throws IOException {
-		rethrowFastPathFailure(request);
+		FastPathFailures.rethrow(request);
 		StatusUpdate update = StatusUpdate.read(this.requests, request);
 		return this.idempotent.run(partner, idempotencyKey,
 				"update-session-status\n" + update.sessionId() + "\n" + update.newStatus(), () -> {
@@ -84,25 +84,11 @@ class SessionApiController {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	ResponseEntity<SessionView> get(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
 			@PathVariable String sessionId, HttpServletRequest request) throws IOException {
-		rethrowFastPathFailure(request);
+		FastPathFailures.rethrow(request);
 		// JSON whatever the Accept header asks for, like the rest of the partner API.
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.sessions.view(partner.partnerId(), sessionId));
-	}
-
-	/**
-	 * {@link PartnerApiFastPath} answers the common case of both calls and leaves a
-	 * failure here, to be answered like a failure of the controller's own.
-	 */
-	private static void rethrowFastPathFailure(HttpServletRequest request) throws IOException {
-		Object failure = request.getAttribute(PartnerApiFastPath.FAILURE);
-		if (failure instanceof RuntimeException ex) {
-			throw ex;
-		}
-		if (failure instanceof IOException ex) {
-			throw ex;
-		}
 	}
 
 	@Schema(name = "UpdateSessionStatus")
