@@ -1,5 +1,6 @@
 package com.smartengage;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,28 @@ class OperationsIntegrationTests extends ServerTests {
 	}
 
 	@Test
+	void metricsNeedTheMetricsOrAdminTokenWhileHealthStaysOpen() {
+		for (String path : List.of("/actuator/prometheus", "/actuator", "/actuator/info", "/actuator/metrics")) {
+			Http.Answer anonymous = this.http.get(path).send();
+			assertThat(anonymous.status()).as(path).isEqualTo(401);
+			assertThat(anonymous.header("WWW-Authenticate")).as(path).isEqualTo("Bearer");
+			assertThat(anonymous.errorMsg()).as(path).startsWith("Authorization header must be");
+			assertThat(anonymous.body()).as(path).doesNotContain("jvm_").doesNotContain("http_server");
+		}
+		// One wrong token only: each counts as a failed login of this shared address.
+		Http.Answer wrong = this.http.get("/actuator/prometheus").header("Authorization", "Bearer not-it").send();
+		assertThat(wrong.status()).isEqualTo(401);
+		Http.Answer scrape = this.http.get("/actuator/prometheus")
+			.header("Authorization", "Bearer " + IntegrationTest.METRICS_TOKEN)
+			.send();
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+		assertThat(this.http.get("/actuator/prometheus").admin().send().status()).isEqualTo(200);
+		assertThat(this.http.get("/actuator/health").send().status()).isEqualTo(200);
+		assertThat(this.http.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+	}
+
+	@Test
 	void healthShowsNoConnectionDetails() {
 		String body = this.http.get("/actuator/health").send().body();
 		assertThat(body).doesNotContain("jdbc:")
@@ -55,7 +78,7 @@ class OperationsIntegrationTests extends ServerTests {
 				"/admin/api/campaigns/{id}/placements" };
 		String metrics = "";
 		for (int attempt = 0; attempt < 50; attempt++) {
-			Http.Answer answer = this.http.get("/actuator/prometheus").send();
+			Http.Answer answer = this.http.get("/actuator/prometheus").admin().send();
 			assertThat(answer.status()).isEqualTo(200);
 			assertThat(answer.header("Content-Type")).startsWith("text/plain");
 			metrics = answer.body();

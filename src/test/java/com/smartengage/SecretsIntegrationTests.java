@@ -177,7 +177,7 @@ class SecretsIntegrationTests {
 		assertThat(this.answers.get(this.answers.size() - 1).text()).as("the login limit was reached")
 			.startsWith("429");
 
-		record("prometheus", http.get("/actuator/prometheus").send());
+		record("prometheus", http.get("/actuator/prometheus").admin().send());
 		record("health", http.get("/actuator/health").send());
 	}
 

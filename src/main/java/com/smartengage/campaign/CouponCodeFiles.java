@@ -1,9 +1,13 @@
 package com.smartengage.campaign;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +24,30 @@ public final class CouponCodeFiles {
 	private CouponCodeFiles() {
 	}
 
+	/**
+	 * The codes of the file, which must be UTF-8: a line that is not is refused with its
+	 * number, rather than read with replacement characters in place of its bytes (a code
+	 * the till could never match).
+	 */
 	public static List<String> csv(InputStream in) throws IOException {
 		List<String> codes = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			String line;
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (InputStream input = new BufferedInputStream(in)) {
 			boolean first = true;
 			int lineNumber = 0;
-			while ((line = reader.readLine()) != null) {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+			while (readLine(input, bytes)) {
 				lineNumber++;
+				String line;
+				try {
+					line = decoder.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+				}
+				catch (CharacterCodingException ex) {
+					throw new BadRequestException("Line " + lineNumber
+							+ " of the CSV is not valid UTF-8; save the file as UTF-8 and upload it again");
+				}
 				String text = line.strip();
 				if (first && text.startsWith("\uFEFF")) {
 					text = text.substring(1).strip();
@@ -43,6 +63,29 @@ public final class CouponCodeFiles {
 			}
 		}
 		return codes;
+	}
+
+	/**
+	 * Reads the next line's bytes, without its end ({@code \n}, {@code \r\n} or
+	 * {@code \r}), into {@code line}; false at the end of the input.
+	 */
+	private static boolean readLine(InputStream in, ByteArrayOutputStream line) throws IOException {
+		line.reset();
+		int b = in.read();
+		if (b < 0) {
+			return false;
+		}
+		while (b >= 0 && b != '\n' && b != '\r') {
+			line.write(b);
+			b = in.read();
+		}
+		if (b == '\r') {
+			in.mark(1);
+			if (in.read() != '\n') {
+				in.reset();
+			}
+		}
+		return true;
 	}
 
 	/**

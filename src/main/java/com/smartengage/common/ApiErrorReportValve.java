@@ -3,6 +3,7 @@ package com.smartengage.common;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -11,26 +12,30 @@ import org.apache.coyote.ActionCode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Tomcat's last-resort error writer, for requests refused before they reach the
  * application: a path Tomcat will not decode (an encoded slash or backslash, a NUL,
- * broken UTF-8). On the JSON APIs it writes the same {@code {"error_msg": ...}} body as
- * every other error; elsewhere Tomcat's plain page, without report or server version.
+ * broken UTF-8), a method or a transfer coding it does not implement. On the JSON APIs it
+ * writes the same {@code {"error_msg": ...}} body as every other error; elsewhere the
+ * same friendly page as the application's own errors, never Tomcat's.
+ * <p>
+ * Tomcat answers {@code CONNECT} and an unknown {@code Transfer-Encoding} with 501, which
+ * reads as a fault of the server; they are the client's: 405 and 400 here.
  */
 class ApiErrorReportValve extends ErrorReportValve {
 
-	ApiErrorReportValve() {
+	private final Supplier<MessagePages> pages;
+
+	ApiErrorReportValve(Supplier<MessagePages> pages) {
+		this.pages = pages;
 		setShowReport(false);
 		setShowServerInfo(false);
 	}
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
-		if (!ApiPaths.isJson(request.getRequestURI())) {
-			super.report(request, response, throwable);
-			return;
-		}
 		int status = response.getStatus();
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
@@ -40,14 +45,29 @@ class ApiErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
+		if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+			status = "CONNECT".equals(request.getMethod()) ? HttpStatus.METHOD_NOT_ALLOWED.value()
+					: HttpStatus.BAD_REQUEST.value();
+			response.setStatus(status);
+		}
+		HttpStatus known = HttpStatus.resolve(status);
+		if (known == null) {
+			known = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
 		try {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			ResponseEntity<?> answer = this.pages.get().error(request.getRequestURI(), known, message(request, known));
+			Object body = answer.getBody();
+			String text = body instanceof ErrorBody error ? "{\"error_msg\":\"" + error.errorMsg() + "\"}"
+					: String.valueOf(body);
+			response.setContentType(ApiPaths.isJson(request.getRequestURI()) ? MediaType.APPLICATION_JSON_VALUE
+					: MediaType.TEXT_HTML_VALUE);
 			response.setCharacterEncoding("UTF-8");
+			if (!ApiPaths.isJson(request.getRequestURI())) {
+				response.setHeader("Cache-Control", "no-store");
+			}
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				// The sentences are constants without quotes or backslashes: nothing to
-				// escape.
-				writer.write("{\"error_msg\":\"" + message(status) + "\"}");
+				writer.write(text);
 				response.finishResponse();
 			}
 		}
@@ -56,15 +76,21 @@ class ApiErrorReportValve extends ErrorReportValve {
 		}
 	}
 
-	private static String message(int status) {
-		HttpStatus known = HttpStatus.resolve(status);
-		if (status >= 500 || known == null) {
+	/**
+	 * Constant sentences without quotes or backslashes, so the JSON needs no escaping;
+	 * nothing from the request is echoed.
+	 */
+	private static String message(Request request, HttpStatus status) {
+		if (status.is5xxServerError()) {
 			return ErrorBody.INTERNAL;
 		}
-		if (known == HttpStatus.BAD_REQUEST) {
+		if (status == HttpStatus.METHOD_NOT_ALLOWED && "CONNECT".equals(request.getMethod())) {
+			return "Method CONNECT is not allowed";
+		}
+		if (status == HttpStatus.BAD_REQUEST) {
 			return "Request could not be read: its path or headers are not valid";
 		}
-		return "Request failed: " + known.getReasonPhrase();
+		return "Request failed: " + status.getReasonPhrase();
 	}
 
 }

@@ -3,6 +3,7 @@ package com.smartengage.common;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,8 +91,26 @@ class ApiExceptionHandler {
 						+ ", not " + Ids.echo(String.valueOf(ex.getValue())));
 	}
 
+	/**
+	 * Parameters that Tomcat could not decode, read after
+	 * {@link MalformedParametersFilter} (an error dispatch, say). The exception's message
+	 * quotes the value: never logged.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<?> invalidParameters(InvalidParameterException ex, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, MalformedParametersFilter.MALFORMED);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<?> unexpected(Exception ex, HttpServletRequest request) {
+		if (ClientDisconnects.isClientFailure(ex)) {
+			// The client hung up or sent a body that cannot be read: its doing, not an
+			// outage, and not worth a stack trace.
+			boolean gone = ClientDisconnects.isDisconnect(ex);
+			log.info("{} {}: {}", request.getMethod(), Ids.echo(ApiPaths.of(request)),
+					gone ? "the client hung up before its request was read" : "the request body could not be read");
+			return answer(request, HttpStatus.BAD_REQUEST, "Request body could not be read");
+		}
 		String unreachable = DatabaseFailures.connectionFailure(ex);
 		if (unreachable != null) {
 			// An outage fails every request the same way: one line each, not a stack

@@ -6,6 +6,7 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -34,13 +35,21 @@ final class DatabaseFailures {
 			// A commit or rollback the driver could not send: the connection is gone.
 			return failed.getMessage() + ": " + sql.getMessage();
 		}
+		boolean fromDriver = false;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
-					|| cause instanceof EOFException || cause instanceof SocketException) {
+			if (cause instanceof SQLTransientConnectionException) {
 				return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
 				// SQLSTATE class 08: connection exception.
+				return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+			}
+			fromDriver |= cause instanceof SQLException || cause instanceof DataAccessException;
+			if (fromDriver && (cause instanceof ConnectException || cause instanceof EOFException
+					|| cause instanceof SocketException)) {
+				// A socket the JDBC driver was using. The same exceptions from the
+				// client's connection (Tomcat's ClientAbortException wraps them) are
+				// the client's hang-up, not an outage.
 				return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 			}
 		}

@@ -1,6 +1,9 @@
 package com.smartengage.common;
 
+import java.io.IOException;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -24,8 +27,11 @@ public class MessagePages {
 
 	private final ITemplateEngine templates;
 
-	MessagePages(ITemplateEngine templates) {
+	private final JsonErrors json;
+
+	MessagePages(ITemplateEngine templates, JsonErrors json) {
 		this.templates = templates;
+		this.json = json;
 	}
 
 	/**
@@ -42,6 +48,23 @@ public class MessagePages {
 			return page(template, status, "Something went wrong", "Please try again in a moment.");
 		}
 		return page(template, status, status.getReasonPhrase(), message);
+	}
+
+	/**
+	 * The same error as {@link #error}, written straight to the response, for filters
+	 * that answer before Spring MVC.
+	 */
+	public void write(HttpServletResponse response, String path, HttpStatus status, String message) throws IOException {
+		if (ApiPaths.isJson(path)) {
+			this.json.write(response, status.value(), message);
+			return;
+		}
+		ResponseEntity<?> page = error(path, status, message);
+		response.resetBuffer();
+		response.setStatus(status.value());
+		page.getHeaders().forEach((name, values) -> values.forEach((value) -> response.setHeader(name, value)));
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write((String) page.getBody());
 	}
 
 	public ResponseEntity<String> page(HttpStatus status, String title, String message) {

@@ -5,6 +5,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,7 @@ class TomcatErrorReportConfiguration {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> apiErrorReportValve() {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> apiErrorReportValve(ObjectProvider<MessagePages> pages) {
 		// Runs after Boot's own customizer, which adds a plain ErrorReportValve to the
 		// host.
 		return (factory) -> factory.addContextCustomizers((context) -> {
@@ -34,7 +35,7 @@ class TomcatErrorReportConfiguration {
 					pipeline.removeValve(valve);
 				}
 			}
-			pipeline.addValve(new ApiErrorReportValve());
+			pipeline.addValve(new ApiErrorReportValve(pages::getObject));
 			// So that the host, when it starts, finds this valve and adds no default one
 			// of its own.
 			host.setErrorReportValveClass(ApiErrorReportValve.class.getName());

@@ -1,6 +1,7 @@
 package com.smartengage.coupon;
 
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -70,7 +71,7 @@ public class CouponPoolService {
 		Set<String> unique = new LinkedHashSet<>();
 		int duplicateCount = 0;
 		for (int i = 0; i < codes.size(); i++) {
-			String code = codes.get(i) == null ? "" : codes.get(i).strip();
+			String code = codes.get(i) == null ? "" : normalize(codes.get(i));
 			checkCode(code, i);
 			if (!unique.add(code)) {
 				duplicateCount++;
@@ -105,6 +106,17 @@ public class CouponPoolService {
 		return this.repository.statsByCampaign();
 	}
 
+	/**
+	 * A code as pools hold it and redemptions look it up: trimmed, in Unicode's composed
+	 * form (NFC), so that "é" typed as one character or as "e" plus an accent is one
+	 * code, not two.
+	 */
+	public static String normalize(String code) {
+		String text = code.strip();
+		return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+				: Normalizer.normalize(text, Normalizer.Form.NFC);
+	}
+
 	/** Checks an upload's size before anything is stored. */
 	public static void checkCount(int count) {
 		if (count < 0 || count > MAX_CODES) {
@@ -123,6 +135,10 @@ public class CouponPoolService {
 		if (!Texts.isClean(code)) {
 			throw new BadRequestException(
 					"Coupon code #" + (index + 1) + " (" + Ids.echo(code) + ") contains control characters");
+		}
+		if (Texts.hasHiddenCharacters(code)) {
+			throw new BadRequestException("Coupon code #" + (index + 1) + " (" + Ids.echo(code)
+					+ ") contains invisible or text-direction characters");
 		}
 	}
 

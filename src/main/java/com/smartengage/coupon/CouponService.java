@@ -99,7 +99,8 @@ public class CouponService {
 	}
 
 	@Transactional
-	public RedeemedCoupon redeem(long partnerId, String code) {
+	public RedeemedCoupon redeem(long partnerId, String given) {
+		String code = Texts.isClean(given) ? CouponPoolService.normalize(given) : given;
 		// No pool holds a longer code or one that is not clean text (imports refuse
 		// them), and
 		// PostgreSQL refuses a NUL in a parameter: such a code is unknown without asking.

@@ -71,7 +71,7 @@ class RateLimitIntegrationTests extends ServerTests {
 		Http.Answer otherPhone = client().get("/s/" + world.slug(), Map.of("User-Agent", PHONE));
 		assertThat(otherPhone.status()).as("another address has its own budget").isEqualTo(302);
 		assertThat(sessions(world)).isEqualTo(6);
-		assertThat(this.http.get("/actuator/prometheus").send().body())
+		assertThat(this.http.get("/actuator/prometheus").admin().send().body())
 			.containsPattern("smart_engage_rate_limited_requests_total\\{limit=\"scan\"\\} [1-9]");
 	}
 

@@ -1,5 +1,7 @@
 package com.smartengage.common;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -7,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
+import com.smartengage.support.RawHttp;
 import com.smartengage.support.ServerTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +39,27 @@ class UntrustedInputIntegrationTests extends ServerTests {
 			.send();
 		assertThat(noKey.status()).isEqualTo(401);
 		assertThat(noKey.errorMsg()).isEqualTo("API-KEY is invalid");
+	}
+
+	@Test
+	void aHostHeaderThatIsNotAllowedNeverBecomesAUrlHandedOut() {
+		Fixtures.World world = this.fixtures.world(1);
+		String session = this.fixtures.approvedSession(world);
+		RawHttp raw = new RawHttp("127.0.0.1", this.port);
+		Http.Answer engage = raw.post("/smart-engage/post/engage-v3/" + session,
+				Map.of("Host", "evil.example", "API-KEY", world.apiKey()), null);
+		assertThat(engage.status()).as(engage.toString()).isEqualTo(200);
+		assertThat(engage.json().get("coupon_url").asString()).startsWith("http://localhost:" + this.port + "/c/");
+
+		Http.Answer placements = raw.get("/admin/api/campaigns/" + world.campaignId() + "/placements",
+				Map.of("Host", "evil.example:8080", "Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN));
+		assertThat(placements.status()).as(placements.toString()).isEqualTo(200);
+		assertThat(placements.body()).doesNotContain("evil.example").contains("http://localhost:" + this.port + "/s/");
+
+		// The hosts allowed by default still name themselves.
+		Http.Answer local = raw.get("/admin/api/campaigns/" + world.campaignId() + "/placements",
+				Map.of("Host", "127.0.0.1:" + this.port, "Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN));
+		assertThat(local.body()).contains("http://127.0.0.1:" + this.port + "/s/");
 	}
 
 	@Test

@@ -24,11 +24,15 @@ import org.springframework.context.annotation.Import;
 @ExtendWith(DatabaseAvailableExtension.class)
 @AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN })
+		properties = { "smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN,
+				"smart-engage.metrics.token=" + IntegrationTest.METRICS_TOKEN })
 @Import(TestDatabaseConfiguration.class)
 public @interface IntegrationTest {
 
 	/** The admin token of the server under test. */
 	String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+
+	/** The token Prometheus would scrape the server under test with. */
+	String METRICS_TOKEN = "test-metrics-token-fedcba9876543210";
 
 }

@@ -64,8 +64,14 @@ public final class RawHttp {
 			byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
 			StringBuilder head = new StringBuilder();
 			head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-			head.append("Host: 127.0.0.1:").append(this.port).append("\r\nConnection: close\r\n");
-			headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+			// A Host among the headers replaces the real one.
+			head.append("Host: ").append(headers.getOrDefault("Host", "127.0.0.1:" + this.port));
+			head.append("\r\nConnection: close\r\n");
+			headers.forEach((name, value) -> {
+				if (!name.equals("Host")) {
+					head.append(name).append(": ").append(value).append("\r\n");
+				}
+			});
 			if (bytes != null) {
 				head.append("Content-Length: ").append(bytes.length).append("\r\n");
 			}

@@ -1,0 +1,96 @@
+package com.smartengage.common;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a request whose query string or form body Tomcat cannot decode (a broken
+ * {@code %}-escape, bytes that are not UTF-8, too many parameters) with a 400, before
+ * anything else reads its parameters.
+ * <p>
+ * Tomcat parses parameters on their first read and throws an exception whose message
+ * quotes the offending parameter, value included. Left to whichever code reads them first
+ * (Actuator, Spring MVC's argument resolvers, a controller), that was a 500, a stack
+ * trace and the value in the log: an API key sent as {@code ?apikey=..%ff} ended up
+ * there. Here the parameters are read once, up front, and a failure is answered and
+ * logged in one line that names no parameter and no value.
+ * <p>
+ * Only requests that carry a query string or a form body are parsed, so the hot paths (a
+ * scan without a query, a JSON body) pay one header look-up.
+ */
+@Component
+@Order(MalformedParametersFilter.ORDER)
+class MalformedParametersFilter extends OncePerRequestFilter {
+
+	/**
+	 * After the partner and admin authentication filters (authentication is checked
+	 * before anything else in a request, the contract says) and before the dashboard's,
+	 * which reads its CSRF field as a parameter. Nothing ahead of it reads parameters.
+	 */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 25;
+
+	private static final Logger log = LoggerFactory.getLogger(MalformedParametersFilter.class);
+
+	static final String MALFORMED = "Query string or form body could not be read: "
+			+ "it has a broken %-escape or bytes that are not UTF-8";
+
+	static final String TOO_LARGE = "Form body is too large";
+
+	private final MessagePages pages;
+
+	MalformedParametersFilter(MessagePages pages) {
+		this.pages = pages;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getQueryString() != null || isForm(request.getContentType())) {
+			try {
+				request.getParameterMap();
+			}
+			catch (IllegalStateException ex) {
+				refuse(request, response, ex);
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, IllegalStateException ex)
+			throws IOException {
+		String path = ApiPaths.of(request);
+		if (ClientDisconnects.isDisconnect(ex)) {
+			log.debug("Client hung up while sending the form body of {} {}", request.getMethod(), path);
+			return;
+		}
+		boolean tooLarge = ex instanceof InvalidParameterException invalid
+				&& invalid.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+		HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+		// Tomcat's message quotes the parameter and its value, which may be a secret:
+		// the log gets neither.
+		log.info("Refused {} {} with {}: its query string or form body could not be decoded", request.getMethod(),
+				Ids.echo(path), status.value());
+		this.pages.write(response, path, status, tooLarge ? TOO_LARGE : MALFORMED);
+	}
+
+	private static boolean isForm(String contentType) {
+		return contentType != null
+				&& contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+	}
+
+}
