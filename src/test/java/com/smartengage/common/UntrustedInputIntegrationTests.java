@@ -1,5 +1,6 @@
 package com.smartengage.common;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,29 @@ class UntrustedInputIntegrationTests extends ServerTests {
 		Http.Answer local = raw.get("/admin/api/campaigns/" + world.campaignId() + "/placements",
 				Map.of("Host", "127.0.0.1:" + this.port, "Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN));
 		assertThat(local.body()).contains("http://127.0.0.1:" + this.port + "/s/");
+	}
+
+	@Test
+	void namesRefuseTextDirectionOverridesAndZeroWidthCharacters() {
+		for (String name : List.of("Shop\u202Egnp.exe", "Sh\u200Bop", "\uFEFFShop", "Shop\u2066x\u2069", "Sho\u200Dp",
+				"Shop\u00AD")) {
+			for (String path : List.of("/admin/api/partners", "/admin/api/screens")) {
+				Http.Answer answer = this.http.post(path).admin().json("{\"name\": \"" + name + "\"}").send();
+				assertThat(answer.status()).as(path + " " + name + ": " + answer).isEqualTo(400);
+				assertThat(answer.errorMsg())
+					.startsWith("name must not contain invisible or text-direction characters");
+			}
+		}
+		// Emoji sequences and scripts that need the zero-width joiner or non-joiner keep
+		// them.
+		for (String name : List.of("Family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+				"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35")) {
+			Http.Answer answer = this.http.post("/admin/api/partners")
+				.admin()
+				.json("{\"name\": \"" + name + "\"}")
+				.send();
+			assertThat(answer.status()).as(name + ": " + answer).isEqualTo(201);
+		}
 	}
 
 	@Test
