@@ -21,8 +21,9 @@ import org.springframework.http.ResponseEntity;
  * writes the same {@code {"error_msg": ...}} body as every other error; elsewhere the
  * same friendly page as the application's own errors, never Tomcat's.
  * <p>
- * Tomcat answers {@code CONNECT} and an unknown {@code Transfer-Encoding} with 501, which
- * reads as a fault of the server; they are the client's: 405 and 400 here.
+ * Tomcat answers {@code CONNECT} and an unknown {@code Transfer-Encoding} with 501, and a
+ * request line naming an HTTP version it does not speak with 505, which monitoring counts
+ * as faults of the server; they are the client's: 405 and 400 here.
  */
 class ApiErrorReportValve extends ErrorReportValve {
 
@@ -45,7 +46,7 @@ class ApiErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+		if (status == HttpStatus.NOT_IMPLEMENTED.value() || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
 			status = "CONNECT".equals(request.getMethod()) ? HttpStatus.METHOD_NOT_ALLOWED.value()
 					: HttpStatus.BAD_REQUEST.value();
 			response.setStatus(status);

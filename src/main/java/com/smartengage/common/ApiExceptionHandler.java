@@ -1,5 +1,6 @@
 package com.smartengage.common;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -88,7 +89,7 @@ class ApiExceptionHandler {
 				ex.getName() + " must be a valid "
 						+ (ex.getRequiredType() == null ? "value"
 								: ex.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT))
-						+ ", not " + Ids.echo(String.valueOf(ex.getValue())));
+						+ ", not " + Ids.echo(shown(ex.getValue())));
 	}
 
 	/**
@@ -121,6 +122,14 @@ class ApiExceptionHandler {
 			log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		}
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, ErrorBody.INTERNAL);
+	}
+
+	/** A parameter's value as sent; a repeated parameter's values joined by commas. */
+	private static String shown(Object value) {
+		if (value instanceof Object[] values) {
+			return String.join(",", Arrays.stream(values).map(String::valueOf).toList());
+		}
+		return String.valueOf(value);
 	}
 
 	private ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String message) {

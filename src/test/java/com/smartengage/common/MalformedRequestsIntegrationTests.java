@@ -1,5 +1,6 @@
 package com.smartengage.common;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -92,7 +93,18 @@ class MalformedRequestsIntegrationTests extends ServerTests {
 	}
 
 	@Test
-	void connectAndUnknownTransferCodingsAreTheClientsError() {
+	void aRepeatedParameterIsEchoedAsItsValuesNotAsAJavaObject() {
+		Fixtures.World world = this.fixtures.world(1);
+		Http.Answer answer = this.http
+			.get("/admin/api/campaigns/" + world.campaignId() + "/funnel?screen_id=abc&screen_id=def")
+			.admin()
+			.send();
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.errorMsg()).isEqualTo("screen_id must be a valid long, not abc,def");
+	}
+
+	@Test
+	void connectUnknownTransferCodingsAndHttpVersionsAreTheClientsError() throws IOException {
 		RawHttp raw = new RawHttp("127.0.0.1", this.port);
 		Http.Answer connect = raw.send("CONNECT", "/smart-engage/post/redeem-coupon", Map.of(), null);
 		assertThat(connect.status()).isEqualTo(405);
@@ -108,6 +120,22 @@ class MalformedRequestsIntegrationTests extends ServerTests {
 		Http.Answer chunkedPage = raw.send("GET", "/s/abc", Map.of("Transfer-Encoding", "xchunked"), null);
 		assertThat(chunkedPage.status()).isEqualTo(400);
 		assertThat(chunkedPage.body()).contains("<html").doesNotContain("HTTP Status");
+
+		for (String version : List.of("HTTP/2.0", "HTTP/1.")) {
+			Http.Answer unknown = exchange(
+					"GET /smart-engage/get/session/x " + version + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+			assertThat(unknown.status()).as(version).isEqualTo(400);
+			assertThat(unknown.errorMsg()).isEqualTo("Request could not be read: its path or headers are not valid");
+		}
+	}
+
+	private Http.Answer exchange(String request) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5_000);
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			return RawHttp.read(socket.getInputStream());
+		}
 	}
 
 	@Test

@@ -93,6 +93,12 @@ public final class RawHttp {
 	public static Http.Answer read(InputStream in) throws IOException {
 		byte[] all = in.readAllBytes();
 		String text = new String(all, StandardCharsets.ISO_8859_1);
+		// Interim answers (100 Continue) come before the real one.
+		while (text.startsWith("HTTP/1.1 1") && text.indexOf("\r\n\r\n") > 0) {
+			int skip = text.indexOf("\r\n\r\n") + 4;
+			all = Arrays.copyOfRange(all, skip, all.length);
+			text = text.substring(skip);
+		}
 		int end = text.indexOf("\r\n\r\n");
 		if (!text.startsWith("HTTP/1.1 ") || end < 0) {
 			throw new IOException("not an HTTP answer: " + text);
