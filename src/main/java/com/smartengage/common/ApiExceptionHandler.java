@@ -3,6 +3,8 @@ package com.smartengage.common;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +90,17 @@ class ApiExceptionHandler {
 						+ (ex.getRequiredType() == null ? "value"
 								: ex.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT))
 						+ ", not " + Ids.echo(String.valueOf(ex.getValue())));
+	}
+
+	/**
+	 * The request's connection broke while it was read or answered: the client hung up,
+	 * or {@link SlowRequestSweeper} closed it for missing a deadline. Tomcat reports a
+	 * failed read as this exception around an {@code EOFException}, which must not pass
+	 * for a lost database connection. There is no one left to answer.
+	 */
+	@ExceptionHandler(ClientAbortException.class)
+	void clientGone(ClientAbortException ex, HttpServletRequest request, HttpServletResponse response) {
+		log.debug("Connection lost on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
