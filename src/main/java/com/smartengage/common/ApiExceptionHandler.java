@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +102,17 @@ class ApiExceptionHandler {
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<?> invalidParameters(InvalidParameterException ex, HttpServletRequest request) {
 		return answer(request, HttpStatus.BAD_REQUEST, MalformedParametersFilter.MALFORMED);
+	}
+
+	/**
+	 * The request's connection broke while it was read or answered: the client hung up,
+	 * or {@link SlowRequestSweeper} closed it for missing a deadline. Tomcat reports a
+	 * failed read as this exception around an {@code EOFException}, which must not pass
+	 * for a lost database connection. There is no one left to answer.
+	 */
+	@ExceptionHandler(ClientAbortException.class)
+	void clientGone(ClientAbortException ex, HttpServletRequest request, HttpServletResponse response) {
+		log.debug("Connection lost on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -123,6 +123,62 @@ public final class RawHttp {
 		return new Http.Answer(status, headers, new String(body, StandardCharsets.UTF_8), body);
 	}
 
+	/**
+	 * Reads one HTTP/1.1 answer (Content-Length or chunked) without waiting for the
+	 * connection to close, so that the connection can carry another request.
+	 */
+	public static Http.Answer readOne(InputStream in) throws IOException {
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		while (!endsWithBlankLine(head)) {
+			int b = in.read();
+			if (b == -1) {
+				throw new IOException("connection closed after: " + head.toString(StandardCharsets.ISO_8859_1));
+			}
+			head.write(b);
+		}
+		String text = head.toString(StandardCharsets.ISO_8859_1);
+		int length = 0;
+		boolean chunked = false;
+		for (String line : text.split("\r\n")) {
+			String lower = line.toLowerCase(Locale.ROOT);
+			if (lower.startsWith("content-length:")) {
+				length = Integer.parseInt(line.substring(15).trim());
+			}
+			else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+				chunked = true;
+			}
+		}
+		ByteArrayOutputStream whole = new ByteArrayOutputStream();
+		whole.write(head.toByteArray());
+		if (chunked) {
+			// Chunks up to and including the last, empty one and its blank line.
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			while (!(body.size() >= 5 && endsWithBlankLine(body) && isLastChunk(body))) {
+				int b = in.read();
+				if (b == -1) {
+					throw new IOException("connection closed in a chunked body");
+				}
+				body.write(b);
+			}
+			whole.write(body.toByteArray());
+		}
+		else {
+			whole.write(in.readNBytes(length));
+		}
+		return read(new java.io.ByteArrayInputStream(whole.toByteArray()));
+	}
+
+	private static boolean endsWithBlankLine(ByteArrayOutputStream bytes) {
+		byte[] all = bytes.toByteArray();
+		int n = all.length;
+		return n >= 4 && all[n - 4] == '\r' && all[n - 3] == '\n' && all[n - 2] == '\r' && all[n - 1] == '\n';
+	}
+
+	private static boolean isLastChunk(ByteArrayOutputStream bytes) {
+		String text = bytes.toString(StandardCharsets.ISO_8859_1);
+		return text.equals("0\r\n\r\n") || text.endsWith("\r\n0\r\n\r\n");
+	}
+
 	private static byte[] unchunk(byte[] chunked) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int at = 0;
