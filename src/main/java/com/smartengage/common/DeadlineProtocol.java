@@ -1,11 +1,19 @@
 package com.smartengage.common;
 
+import org.apache.coyote.Adapter;
 import org.apache.coyote.Processor;
+import org.apache.coyote.Request;
+import org.apache.coyote.Response;
 import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.tomcat.util.net.SocketEvent;
 
 /**
- * Tomcat's HTTP/1.1 NIO connector with {@link HttpDeadlineProperties deadlines} for slow
- * clients. Public with a public constructor: Tomcat makes it from its class name.
+ * Tomcat's HTTP/1.1 NIO connector as this server runs it: with
+ * {@link HttpDeadlineProperties deadlines} for slow clients, and a 400 rather than
+ * Tomcat's 505 for a request line naming an HTTP version it does not speak (a client's
+ * mistake, which monitoring would count as a fault of the server; {@code OPTIONS *} never
+ * reaches the error valve that maps the other cases). Public with a public constructor:
+ * Tomcat makes it from its class name.
  */
 public class DeadlineProtocol extends Http11NioProtocol {
 
@@ -16,6 +24,11 @@ public class DeadlineProtocol extends Http11NioProtocol {
 	 */
 	void setDeadlines(HttpDeadlineProperties properties) {
 		this.sweeper = properties.enabled() ? new SlowRequestSweeper(properties) : null;
+	}
+
+	@Override
+	public void setAdapter(Adapter adapter) {
+		super.setAdapter(new VersionRefusingAdapter(adapter));
 	}
 
 	@Override
@@ -42,6 +55,53 @@ public class DeadlineProtocol extends Http11NioProtocol {
 			this.sweeper.stop();
 		}
 		super.stop();
+	}
+
+	/**
+	 * Turns the 505 that Tomcat set while reading the request line into a 400 before the
+	 * request goes in.
+	 */
+	private static final class VersionRefusingAdapter implements Adapter {
+
+		private final Adapter adapter;
+
+		VersionRefusingAdapter(Adapter adapter) {
+			this.adapter = adapter;
+		}
+
+		@Override
+		public void service(Request req, Response res) throws Exception {
+			if (res.getStatus() == 505) {
+				res.setStatus(400);
+			}
+			this.adapter.service(req, res);
+		}
+
+		@Override
+		public boolean prepare(Request req, Response res) throws Exception {
+			return this.adapter.prepare(req, res);
+		}
+
+		@Override
+		public boolean asyncDispatch(Request req, Response res, SocketEvent status) throws Exception {
+			return this.adapter.asyncDispatch(req, res, status);
+		}
+
+		@Override
+		public void log(Request req, Response res, long time) {
+			this.adapter.log(req, res, time);
+		}
+
+		@Override
+		public void checkRecycled(Request req, Response res) {
+			this.adapter.checkRecycled(req, res);
+		}
+
+		@Override
+		public String getDomain() {
+			return this.adapter.getDomain();
+		}
+
 	}
 
 }

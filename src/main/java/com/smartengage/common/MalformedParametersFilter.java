@@ -59,7 +59,14 @@ class MalformedParametersFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getQueryString() != null || isForm(request.getContentType())) {
+		boolean form = isForm(request.getContentType());
+		// The partner API reads its body as JSON whatever the Content-Type (curl's -d
+		// sends
+		// a form type): reading it as form parameters here would consume it. Its query
+		// string is checked only when that leaves the body alone.
+		boolean partner = ApiPaths.of(request).startsWith(ApiPaths.PARTNER_PREFIX);
+		boolean check = partner ? request.getQueryString() != null && !form : request.getQueryString() != null || form;
+		if (check) {
 			try {
 				request.getParameterMap();
 			}

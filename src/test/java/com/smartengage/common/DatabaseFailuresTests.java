@@ -45,4 +45,16 @@ class DatabaseFailuresTests {
 		assertThat(DatabaseFailures.connectionFailure(new SQLException("syntax error", "42601"))).isNull();
 	}
 
+	@Test
+	void aClientThatHungUpIsNotADatabaseOutage() {
+		assertThat(DatabaseFailures
+			.connectionFailure(new org.apache.catalina.connector.ClientAbortException(new java.io.EOFException())))
+			.isNull();
+		assertThat(DatabaseFailures
+			.connectionFailure(new java.io.UncheckedIOException(new java.net.SocketException("reset")))).isNull();
+		assertThat(DatabaseFailures.connectionFailure(new org.springframework.dao.DataAccessResourceFailureException(
+				"lost", new SQLException("I/O", (String) null, new java.io.EOFException()))))
+			.isEqualTo("EOFException: null");
+	}
+
 }
