@@ -13,9 +13,9 @@ FROM journey_session WHERE id = :sid AND partner_id = :partner_id;
 UPDATE journey_session SET coupon_issued_at = now(), updated_at = now(),
     funnel_stage_before = funnel_stage, funnel_stage = GREATEST(funnel_stage, 4)
 WHERE id = :sid AND partner_id = :partner_id AND coupon_issued_at IS NULL AND rewarded_at IS NOT NULL;
-SELECT id AS cid, code FROM coupon WHERE campaign_id = :campaign_id AND session_id IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED \gset
-UPDATE coupon SET session_id = :sid, token = md5(:a::text || '-' || :n::text), issued_at = now(),
-    expires_at = now() + interval '30 days'
+SELECT id AS cid, code FROM coupon WHERE free_campaign_id = :campaign_id LIMIT 1 FOR UPDATE SKIP LOCKED \gset
+UPDATE coupon SET session_id = :sid, free_campaign_id = NULL, token = md5(:a::text || '-' || :n::text),
+    issued_at = now(), expires_at = now() + interval '30 days'
 WHERE id = :cid AND session_id IS NULL;
 INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
     scanned_at, stage_from, stage_to, rolled_up)

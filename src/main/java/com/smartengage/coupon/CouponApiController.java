@@ -36,10 +36,14 @@ class CouponApiController {
 
 	private final IdempotentRequests idempotent;
 
-	CouponApiController(CouponService coupons, PartnerRequests requests, IdempotentRequests idempotent) {
+	private final IssueGate gate;
+
+	CouponApiController(CouponService coupons, PartnerRequests requests, IdempotentRequests idempotent,
+			IssueGate gate) {
 		this.coupons = coupons;
 		this.requests = requests;
 		this.idempotent = idempotent;
+		this.gate = gate;
 	}
 
 	@PostMapping("/smart-engage/post/engage-v3/{sessionId}")
@@ -65,8 +69,10 @@ class CouponApiController {
 		// The body carries nothing; it is read only so that an oversized or malformed one
 		// is refused.
 		this.requests.read(request);
-		return this.idempotent.run(partner, idempotencyKey, "engage-v3\n" + sessionId,
-				() -> this.coupons.issue(partner.partnerId(), sessionId));
+		// The turn is taken before any transaction (the idempotent one included) takes a
+		// connection.
+		return this.gate.run(() -> this.idempotent.run(partner, idempotencyKey, "engage-v3\n" + sessionId,
+				() -> this.coupons.issue(partner.partnerId(), sessionId)));
 	}
 
 	@PostMapping("/smart-engage/post/redeem-coupon")

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 class CouponPoolRepository {
 
 	private static final String INSERT_CODE = """
-			INSERT INTO coupon (campaign_id, partner_id, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+			INSERT INTO coupon (campaign_id, free_campaign_id, partner_id, code) VALUES (?, ?, ?, ?)
+			ON CONFLICT DO NOTHING
 			""";
 
 	private static final String POOL_STATS = """
@@ -48,8 +49,10 @@ class CouponPoolRepository {
 	boolean[] insertCodes(long campaignId, long partnerId, List<String> codes) {
 		int[][] counts = this.jdbcTemplate.batchUpdate(INSERT_CODE, codes, 1000, (ps, code) -> {
 			ps.setLong(1, campaignId);
-			ps.setLong(2, partnerId);
-			ps.setString(3, code);
+			// Free in its own campaign's pool (see CouponRepository's claim).
+			ps.setLong(2, campaignId);
+			ps.setLong(3, partnerId);
+			ps.setString(4, code);
 		});
 		boolean[] inserted = new boolean[codes.size()];
 		int i = 0;

@@ -43,11 +43,13 @@ class DemoHistory {
 			""";
 
 	private static final String FREE_CODES = """
-			SELECT id FROM coupon WHERE campaign_id = ? AND session_id IS NULL ORDER BY id LIMIT ?
+			SELECT id FROM coupon WHERE free_campaign_id = ? ORDER BY id LIMIT ?
 			""";
 
 	private static final String ASSIGN = """
-			UPDATE coupon SET session_id = ?, token = ?, issued_at = ?, expires_at = ?, redeemed_at = ? WHERE id = ?
+			UPDATE coupon SET session_id = ?, free_campaign_id = NULL, token = ?, issued_at = ?, expires_at = ?,
+			    redeemed_at = ?
+			WHERE id = ?
 			""";
 
 	/**
