@@ -47,9 +47,12 @@ class ApiErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		if (status == HttpStatus.NOT_IMPLEMENTED.value() || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
-			status = "CONNECT".equals(request.getMethod()) ? HttpStatus.METHOD_NOT_ALLOWED.value()
-					: HttpStatus.BAD_REQUEST.value();
+			boolean connect = "CONNECT".equals(request.getMethod());
+			status = connect ? HttpStatus.METHOD_NOT_ALLOWED.value() : HttpStatus.BAD_REQUEST.value();
 			response.setStatus(status);
+			if (connect) {
+				response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+			}
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		if (known == null) {

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,25 +102,18 @@ class ApiExceptionHandler {
 		return answer(request, HttpStatus.BAD_REQUEST, MalformedParametersFilter.MALFORMED);
 	}
 
-	/**
-	 * The request's connection broke while it was read or answered: the client hung up,
-	 * or {@link SlowRequestSweeper} closed it for missing a deadline. Tomcat reports a
-	 * failed read as this exception around an {@code EOFException}, which must not pass
-	 * for a lost database connection. There is no one left to answer.
-	 */
-	@ExceptionHandler(ClientAbortException.class)
-	void clientGone(ClientAbortException ex, HttpServletRequest request, HttpServletResponse response) {
-		log.debug("Connection lost on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
-	}
-
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<?> unexpected(Exception ex, HttpServletRequest request) {
+		if (ClientDisconnects.isDisconnect(ex)) {
+			// The client hung up (or SlowRequestSweeper closed its connection for missing
+			// a deadline): not an outage, not worth a stack trace, nobody left to answer.
+			log.info("{} {}: the client hung up before its request was read", request.getMethod(),
+					Ids.echo(ApiPaths.of(request)));
+			return null;
+		}
 		if (ClientDisconnects.isClientFailure(ex)) {
-			// The client hung up or sent a body that cannot be read: its doing, not an
-			// outage, and not worth a stack trace.
-			boolean gone = ClientDisconnects.isDisconnect(ex);
-			log.info("{} {}: {}", request.getMethod(), Ids.echo(ApiPaths.of(request)),
-					gone ? "the client hung up before its request was read" : "the request body could not be read");
+			// A body Tomcat could not read (a broken chunk): the client's doing.
+			log.info("{} {}: the request body could not be read", request.getMethod(), Ids.echo(ApiPaths.of(request)));
 			return answer(request, HttpStatus.BAD_REQUEST, "Request body could not be read");
 		}
 		String unreachable = DatabaseFailures.connectionFailure(ex);

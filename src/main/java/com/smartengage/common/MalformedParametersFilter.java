@@ -96,8 +96,9 @@ class MalformedParametersFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isForm(String contentType) {
+		// Generous on purpose: whatever Tomcat might read as a form counts as one.
 		return contentType != null
-				&& contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+				&& contentType.strip().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
 	}
 
 }

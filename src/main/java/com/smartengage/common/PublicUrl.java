@@ -42,6 +42,10 @@ public record PublicUrl(String publicUrl, @DefaultValue( {
 		publicUrl = (publicUrl == null || publicUrl.isBlank()) ? null : publicUrl.strip().replaceAll("/+$", "");
 		allowedHosts = allowedHosts == null ? List.of()
 				: allowedHosts.stream().map((host) -> host.strip().toLowerCase(Locale.ROOT)).toList();
+		if (publicUrl == null) {
+			log.info("No public URL is set (SMART_ENGAGE_PUBLIC_URL): scan, QR and coupon URLs follow the request "
+					+ "for the hosts {} and name localhost for any other; set it in production.", allowedHosts);
+		}
 	}
 
 	/** The shopper's coupon page for a coupon token. */

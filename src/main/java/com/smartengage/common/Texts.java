@@ -46,20 +46,28 @@ public final class Texts {
 	/**
 	 * Whether the text holds characters that change how it reads without showing:
 	 * text-direction overrides, embeddings, isolates and marks (a name could show as
-	 * something it is not), and zero-width characters (two names that look alike, a code
-	 * nobody can type). The zero-width joiner and non-joiner are allowed between two
-	 * non-ASCII letters, marks or symbols, where scripts such as Persian and emoji
-	 * sequences need them.
+	 * something it is not), zero-width and other format characters, and fillers that
+	 * render as nothing (two names that look alike, a code nobody can type). The
+	 * zero-width joiner and non-joiner are allowed between two non-ASCII letters, marks
+	 * or symbols, where scripts such as Persian and emoji sequences need them, and tag
+	 * characters after the black flag, where they spell a region's flag.
 	 */
 	public static boolean hasHiddenCharacters(String text) {
 		int previous = -1;
 		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);
 			int next = i + Character.charCount(cp) < text.length() ? text.codePointAt(i + Character.charCount(cp)) : -1;
-			if (isBidiControl(cp) || isZeroWidth(cp)) {
-				return true;
+			if (cp == 0x200C || cp == 0x200D) {
+				if (!(joinable(previous) && joinable(next))) {
+					return true;
+				}
 			}
-			if ((cp == 0x200C || cp == 0x200D) && !(joinable(previous) && joinable(next))) {
+			else if (isTag(cp)) {
+				if (previous != 0x1F3F4 && !isTag(previous)) {
+					return true;
+				}
+			}
+			else if (Character.getType(cp) == Character.FORMAT || isBlankFiller(cp)) {
 				return true;
 			}
 			previous = cp;
@@ -68,13 +76,16 @@ public final class Texts {
 		return false;
 	}
 
-	private static boolean isBidiControl(int cp) {
-		return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E)
-				|| (cp >= 0x2066 && cp <= 0x2069);
+	private static boolean isTag(int cp) {
+		return cp >= 0xE0020 && cp <= 0xE007F;
 	}
 
-	private static boolean isZeroWidth(int cp) {
-		return cp == 0x00AD || cp == 0x180E || cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+	/**
+	 * Characters that are not format characters yet show as nothing: the combining
+	 * grapheme joiner, the Hangul fillers, the Mongolian vowel separator.
+	 */
+	private static boolean isBlankFiller(int cp) {
+		return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x180E;
 	}
 
 	private static boolean joinable(int cp) {

@@ -99,13 +99,12 @@ public class CouponService {
 	}
 
 	@Transactional
-	public RedeemedCoupon redeem(long partnerId, String given) {
-		String code = Texts.isClean(given) ? CouponPoolService.normalize(given) : given;
+	public RedeemedCoupon redeem(long partnerId, String code) {
 		// No pool holds a longer code or one that is not clean text (imports refuse
-		// them), and
-		// PostgreSQL refuses a NUL in a parameter: such a code is unknown without asking.
+		// them), and PostgreSQL refuses a NUL in a parameter: such a code is unknown
+		// without asking.
 		boolean storable = code.length() <= CouponPoolService.MAX_CODE_LENGTH && Texts.isClean(code);
-		CouponRepository.Coupon coupon = storable ? this.coupons.findByCode(partnerId, code).orElse(null) : null;
+		CouponRepository.Coupon coupon = storable ? find(partnerId, code).orElse(null) : null;
 		if (coupon == null) {
 			throw new BadRequestException("No coupon with code " + Ids.echo(code));
 		}
@@ -114,7 +113,7 @@ public class CouponService {
 		}
 		Instant now = this.clock.instant();
 		if (!this.coupons.redeem(coupon.id(), now)) {
-			CouponRepository.Coupon current = this.coupons.findByCode(partnerId, code).orElseThrow();
+			CouponRepository.Coupon current = this.coupons.findByCode(partnerId, coupon.code()).orElseThrow();
 			if (current.redeemedAt() != null) {
 				throw new BadRequestException(
 						"Coupon " + Ids.echo(code) + " was already redeemed at " + current.redeemedAt());
@@ -125,6 +124,17 @@ public class CouponService {
 		this.sessions.recordCouponRedeemed(coupon.sessionId(), coupon.campaignId(), coupon.screenId(), COUPON_REDEEMED,
 				now, coupon.scannedAt(), flow);
 		return new RedeemedCoupon("success", coupon.code(), now, coupon.sessionId().toString());
+	}
+
+	/**
+	 * The coupon of a code as the till typed it: by its composed (NFC) spelling, the one
+	 * imports store, then by the spelling given, which a code imported before imports
+	 * were normalized may still have.
+	 */
+	private Optional<CouponRepository.Coupon> find(long partnerId, String code) {
+		String composed = CouponPoolService.normalize(code);
+		Optional<CouponRepository.Coupon> found = this.coupons.findByCode(partnerId, composed);
+		return found.isPresent() || composed.equals(code) ? found : this.coupons.findByCode(partnerId, code);
 	}
 
 	/** The coupon behind a coupon page's token. */

@@ -2,6 +2,7 @@ package com.smartengage.coupon;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -9,6 +10,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.stereotype.Component;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -35,6 +37,12 @@ class IssueGate {
 
 	private final long waitNanos;
 
+	private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+	private final AtomicLong refused = new AtomicLong();
+
+	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+
 	IssueGate(CouponProperties properties, DataSource dataSource) {
 		int pool = poolSize(dataSource);
 		this.size = Math.max(1, pool - properties.reservedConnections());
@@ -54,7 +62,14 @@ class IssueGate {
 			acquired = false;
 		}
 		if (!acquired) {
-			log.warn("Coupon issue refused: {} issues held their connections for longer than it may wait", this.size);
+			long refused = this.refused.incrementAndGet();
+			long now = System.nanoTime();
+			long last = this.lastWarning.get();
+			// One line per burst, not one per refused issue.
+			if (now - last >= WARNING_INTERVAL_NANOS && this.lastWarning.compareAndSet(last, now)) {
+				log.warn("Coupon issues refused: {} issues held their connections for longer than an issue may wait "
+						+ "({} refused since start)", this.size, refused);
+			}
 			throw new IssuesBusyException();
 		}
 		try {
@@ -72,7 +87,8 @@ class IssueGate {
 
 	/** The pool's size; Hikari's default for a data source that does not say. */
 	private static int poolSize(DataSource dataSource) {
-		return (dataSource instanceof HikariDataSource hikari) ? hikari.getMaximumPoolSize() : 10;
+		HikariDataSource hikari = DataSourceUnwrapper.unwrap(dataSource, HikariDataSource.class);
+		return (hikari != null) ? hikari.getMaximumPoolSize() : 10;
 	}
 
 }

@@ -44,7 +44,8 @@ class TextsTests {
 	@Test
 	void refusesTextDirectionControlsAndZeroWidthCharacters() {
 		for (String text : new String[] { "Shop\u202Egnp", "a\u200Bb", "\uFEFFa", "a\u2066b\u2069", "a\u200Fb",
-				"ab\u00AD", "a\u2060b", "x\u200Dy", "\u200D\uD83D\uDC68", "\u0645\u200C" }) {
+				"ab\u00AD", "a\u2060b", "x\u200Dy", "\u200D\uD83D\uDC68", "\u0645\u200C", "\u3164", "a\u034Fb",
+				"a\uDB40\uDC67b", "\u206Aab" }) {
 			assertThat(Texts.hasHiddenCharacters(text)).as(text).isTrue();
 			assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> Texts.required("name", text, 100))
 				.withMessageStartingWith("name must not contain invisible or text-direction characters");
@@ -55,7 +56,8 @@ class TextsTests {
 	void keepsJoinersWhereScriptsAndEmojiNeedThem() {
 		for (String text : new String[] { "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
 				"\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
-				"\u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35", "Caf\u00E9" }) {
+				"\u0E2A\u0E27\u0E31\u0E2A\u0E14\u0E35", "Caf\u00E9",
+				"\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F" }) {
 			assertThat(Texts.hasHiddenCharacters(text)).as(text).isFalse();
 		}
 	}

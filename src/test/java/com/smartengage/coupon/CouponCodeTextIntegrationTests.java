@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
@@ -19,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class CouponCodeTextIntegrationTests extends ServerTests {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static final String COMPOSED = "CAF\u00C9-10";
 
@@ -47,6 +53,24 @@ class CouponCodeTextIntegrationTests extends ServerTests {
 			.send();
 		assertThat(redeem.status()).as(redeem.toString()).isEqualTo(200);
 		assertThat(redeem.json().get("coupon_code").asString()).isEqualTo(COMPOSED);
+	}
+
+	@Test
+	void aCodeStoredDecomposedBeforeImportsWereNormalizedStillRedeemsAsTyped() {
+		Fixtures.World world = this.fixtures.world(1);
+		String session = this.fixtures.approvedSession(world);
+		String issued = this.fixtures.engage(world.apiKey(), session).json().get("coupon_code").asString();
+		// As an import before this release could have stored it.
+		this.jdbc.sql("UPDATE coupon SET code = :code WHERE campaign_id = :campaign")
+			.param("code", DECOMPOSED)
+			.param("campaign", world.campaignId())
+			.update();
+		assertThat(issued).isNotEqualTo(DECOMPOSED);
+		Http.Answer redeem = this.http.post("/smart-engage/post/redeem-coupon")
+			.apiKey(world.apiKey())
+			.json("{\"coupon_code\": " + Http.JSON.writeValueAsString(DECOMPOSED) + "}")
+			.send();
+		assertThat(redeem.status()).as(redeem.toString()).isEqualTo(200);
 	}
 
 	@Test
