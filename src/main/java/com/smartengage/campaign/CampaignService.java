@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.smartengage.common.AuditLog;
@@ -62,9 +63,13 @@ public class CampaignService {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher changes;
+
 	CampaignService(CampaignRepository repository, FlowService flows, PartnerService partners, CouponPoolService pools,
-			CampaignProperties properties, Clock clock, ClusterEvents events, AuditLog audit) {
+			CampaignProperties properties, Clock clock, ClusterEvents events, AuditLog audit,
+			ApplicationEventPublisher changes) {
 		this.audit = audit;
+		this.changes = changes;
 		this.repository = repository;
 		this.flows = flows;
 		this.partners = partners;
@@ -150,6 +155,7 @@ public class CampaignService {
 		ImportResult result = this.pools.importCodes(campaign.id(), campaign.partnerId(), codes);
 		this.audit.record("coupon_codes.imported", "campaign", id,
 				"imported " + result.imported() + ", duplicates " + result.duplicates());
+		this.changes.publishEvent(new CampaignChanged(id));
 		return result;
 	}
 
@@ -161,6 +167,7 @@ public class CampaignService {
 		}
 		this.audit.record(paused ? "campaign.paused" : "campaign.resumed", "campaign", id, null);
 		this.events.publish(CAMPAIGN_CHANGED, Long.toString(id));
+		this.changes.publishEvent(new CampaignChanged(id));
 		return getView(id);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -53,9 +54,13 @@ public class PlacementService {
 	 */
 	private final ReadThroughCache<String, Optional<Placement>> bySlug;
 
+	private final ApplicationEventPublisher changes;
+
 	PlacementService(PlacementRepository repository, CampaignService campaigns, ScreenService screens,
-			PublicUrl publicUrl, CampaignProperties properties, Clock clock, ClusterEvents events, AuditLog audit) {
+			PublicUrl publicUrl, CampaignProperties properties, Clock clock, ClusterEvents events, AuditLog audit,
+			ApplicationEventPublisher changes) {
 		this.audit = audit;
+		this.changes = changes;
 		this.repository = repository;
 		this.campaigns = campaigns;
 		this.screens = screens;
@@ -86,6 +91,7 @@ public class PlacementService {
 				this.audit.record("placement.created", "placement", placement.slug(),
 						"campaign " + placement.campaignId() + ", screen " + placement.screenId());
 				this.events.publish(PLACEMENT_CREATED, placement.slug());
+				this.changes.publishEvent(new CampaignChanged(placement.campaignId()));
 				return view(placement);
 			}
 			catch (DuplicateKeyException ex) {

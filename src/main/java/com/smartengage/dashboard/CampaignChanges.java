@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.smartengage.common.ClusterEvents;
+import com.smartengage.campaign.CampaignChanged;
 import com.smartengage.journey.JourneyRecorded;
 
 /**
@@ -72,6 +73,12 @@ class CampaignChanges implements DisposableBean {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void journeyRecorded(JourneyRecorded event) {
+		changed(event.campaignId());
+	}
+
+	/** A pause, a resume, a placement, an import: whoever asked for it. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void campaignChanged(CampaignChanged event) {
 		changed(event.campaignId());
 	}
 

@@ -45,8 +45,6 @@ class CampaignLiveApiController {
 
 	private final LiveStreams streams;
 
-	private final CampaignChanges changes;
-
 	private final Formats formats;
 
 	private final AnalyticsService analytics;
@@ -55,11 +53,10 @@ class CampaignLiveApiController {
 
 	private final Clock clock;
 
-	CampaignLiveApiController(CampaignService campaigns, LiveStreams streams, CampaignChanges changes, Formats formats,
+	CampaignLiveApiController(CampaignService campaigns, LiveStreams streams, Formats formats,
 			AnalyticsService analytics, FlowService flows, Clock clock) {
 		this.campaigns = campaigns;
 		this.streams = streams;
-		this.changes = changes;
 		this.formats = formats;
 		this.analytics = analytics;
 		this.flows = flows;
@@ -100,7 +97,6 @@ class CampaignLiveApiController {
 	ImportResult importCodes(@PathVariable long id, HttpServletRequest request) throws IOException {
 		this.campaigns.get(id);
 		ImportResult result = this.campaigns.importCodes(id, CouponCodeFiles.csv(request.getInputStream()));
-		this.changes.changed(id);
 		return result;
 	}
 

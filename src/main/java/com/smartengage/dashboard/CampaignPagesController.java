@@ -69,15 +69,13 @@ class CampaignPagesController {
 
 	private final CampaignProperties campaignDefaults;
 
-	private final CampaignChanges changes;
-
 	private final Formats formats;
 
 	private final Clock clock;
 
 	CampaignPagesController(CampaignService campaigns, PartnerService partners, FlowService flows,
 			PlacementService placements, ScreenService screens, AnalyticsService analytics, QrCodes qr,
-			CampaignProperties campaignDefaults, CampaignChanges changes, Formats formats, Clock clock) {
+			CampaignProperties campaignDefaults, Formats formats, Clock clock) {
 		this.campaigns = campaigns;
 		this.partners = partners;
 		this.flows = flows;
@@ -86,7 +84,6 @@ class CampaignPagesController {
 		this.analytics = analytics;
 		this.qr = qr;
 		this.campaignDefaults = campaignDefaults;
-		this.changes = changes;
 		this.formats = formats;
 		this.clock = clock;
 	}
@@ -166,14 +163,12 @@ class CampaignPagesController {
 	@PostMapping("/dashboard/campaigns/{id}/pause")
 	String pause(@PathVariable long id) {
 		this.campaigns.setPaused(id, true);
-		this.changes.changed(id);
 		return "redirect:/dashboard/campaigns/" + id;
 	}
 
 	@PostMapping("/dashboard/campaigns/{id}/resume")
 	String resume(@PathVariable long id) {
 		this.campaigns.setPaused(id, false);
-		this.changes.changed(id);
 		return "redirect:/dashboard/campaigns/" + id;
 	}
 
@@ -182,7 +177,6 @@ class CampaignPagesController {
 			HttpServletResponse response) {
 		try {
 			PlacementView placement = this.placements.create(id, screenId);
-			this.changes.changed(id);
 			return "redirect:/dashboard/campaigns/" + id + "#placement-" + placement.slug();
 		}
 		catch (ApiException ex) {

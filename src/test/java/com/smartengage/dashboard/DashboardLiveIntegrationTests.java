@@ -43,6 +43,38 @@ class DashboardLiveIntegrationTests extends ServerTests {
 	}
 
 	@Test
+	void aPauseOrAPlacementThroughTheAdminApiReachesTheOpenStream() throws Exception {
+		Operator operator = Operator.loggedIn(this.http);
+		Fixtures.World world = this.fixtures.world(1);
+
+		try (EventStreams.EventStream stream = open(operator, world.campaignId())) {
+			assertThat(stream.next(Duration.ofSeconds(5))).isEqualTo("event:ready");
+
+			assertThat(this.http.post("/admin/api/campaigns/" + world.campaignId() + "/pause").admin().send().status())
+				.isEqualTo(200);
+			assertThat(stream.next(Duration.ofSeconds(2))).as("paused through the admin API")
+				.isEqualTo("event:changed");
+
+			assertThat(this.http.post("/admin/api/campaigns/" + world.campaignId() + "/resume").admin().send().status())
+				.isEqualTo(200);
+			assertThat(stream.next(Duration.ofSeconds(2))).as("resumed through the admin API")
+				.isEqualTo("event:changed");
+
+			this.fixtures.placement(world.campaignId(), this.fixtures.screen("Screen " + System.nanoTime()));
+			assertThat(stream.next(Duration.ofSeconds(2))).as("placed through the admin API")
+				.isEqualTo("event:changed");
+
+			Http.Answer codes = this.http.post("/admin/api/campaigns/" + world.campaignId() + "/coupon-codes")
+				.admin()
+				.json("[\"LIVE-" + System.nanoTime() + "\"]")
+				.send();
+			assertThat(codes.status()).isEqualTo(200);
+			assertThat(stream.next(Duration.ofSeconds(2))).as("codes imported through the admin API")
+				.isEqualTo("event:changed");
+		}
+	}
+
+	@Test
 	void aFloodOfScansBecomesAFewEvents() throws Exception {
 		Operator operator = Operator.loggedIn(this.http);
 		Fixtures.World world = this.fixtures.world(1);
