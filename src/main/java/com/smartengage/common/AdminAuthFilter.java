@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 429 before its token is even looked at.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(FilterOrder.AUTHENTICATION)
 class AdminAuthFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminAuthFilter.class);

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * an address that used up its failures is refused with a 429 page, right password or not.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(FilterOrder.AUTHENTICATION)
 class DashboardLoginRateLimitFilter extends OncePerRequestFilter {
 
 	static final String LOGIN_PATH = "/dashboard/login";

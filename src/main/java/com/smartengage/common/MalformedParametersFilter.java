@@ -11,7 +11,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -33,15 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * scan without a query, a JSON body) pay one header look-up.
  */
 @Component
-@Order(MalformedParametersFilter.ORDER)
+@Order(FilterOrder.MALFORMED_PARAMETERS)
 class MalformedParametersFilter extends OncePerRequestFilter {
-
-	/**
-	 * After the partner and admin authentication filters (authentication is checked
-	 * before anything else in a request, the contract says) and before the dashboard's,
-	 * which reads its CSRF field as a parameter. Nothing ahead of it reads parameters.
-	 */
-	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 25;
 
 	private static final Logger log = LoggerFactory.getLogger(MalformedParametersFilter.class);
 

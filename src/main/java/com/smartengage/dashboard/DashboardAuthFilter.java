@@ -11,7 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.smartengage.common.FilterOrder;
 import com.smartengage.common.ApiPaths;
 import com.smartengage.common.AuditLog;
 import com.smartengage.common.JsonErrors;
@@ -33,7 +33,7 @@ import com.smartengage.dashboard.OperatorSessions.Operator;
  * {@code X-CSRF-Token}. Nothing outside {@code /dashboard} is touched.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+@Order(FilterOrder.DASHBOARD_AUTHENTICATION)
 class DashboardAuthFilter extends OncePerRequestFilter {
 
 	static final String CSRF_FIELD = "_csrf";

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
+import com.smartengage.common.FilterOrder;
 import com.smartengage.partner.IdempotentRequests;
 import com.smartengage.partner.PartnerPrincipal;
 import com.smartengage.partner.PartnerRequests;
@@ -30,15 +31,8 @@ import com.smartengage.partner.PartnerRequests;
  * untouched.
  */
 @Component
-@Order(PartnerApiFastPath.ORDER)
+@Order(FilterOrder.PARTNER_API_FAST_PATH)
 class PartnerApiFastPath extends OncePerRequestFilter {
-
-	/**
-	 * After the API key check and, unlike the scan's fast path, after Spring's
-	 * {@code RequestContextFilter} (order -105): the session view's coupon URL is made
-	 * from the current request when no public URL is set.
-	 */
-	static final int ORDER = -100;
 
 	static final String UPDATE_PATH = "/smart-engage/post/update-session-status";
 

@@ -7,11 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.smartengage.common.FilterOrder;
 import com.smartengage.common.ApiPaths;
 import com.smartengage.common.RateLimits;
 
@@ -21,7 +21,7 @@ import com.smartengage.common.RateLimits;
  * {@code Retry-After}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 15)
+@Order(FilterOrder.SCAN_RATE_LIMIT)
 class ScanRateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimits limits;

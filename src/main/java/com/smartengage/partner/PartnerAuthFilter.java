@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.smartengage.common.FilterOrder;
 import com.smartengage.common.ApiPaths;
 import com.smartengage.common.ErrorBody;
 import com.smartengage.common.JsonErrors;
@@ -26,7 +26,7 @@ import com.smartengage.common.RateLimits;
  * applies the per-key rate limit, counted by the key's id (see {@link RateLimits}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(FilterOrder.AUTHENTICATION)
 class PartnerAuthFilter extends OncePerRequestFilter {
 
 	static final String INVALID_KEY = "API-KEY is invalid";
