@@ -17,7 +17,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +32,7 @@ import com.smartengage.common.BadRequestException;
 import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
 import com.smartengage.coupon.ImportResult;
-import com.smartengage.qr.QrCodes;
+import com.smartengage.qr.QrAnswers;
 
 /** Admin API for campaigns, their flows, coupon pools and placements. */
 @RestController
@@ -47,11 +46,11 @@ class CampaignApiController {
 
 	private final PlacementService placements;
 
-	private final QrCodes qr;
+	private final QrAnswers qr;
 
 	private final JsonMapper json;
 
-	CampaignApiController(CampaignService campaigns, FlowService flows, PlacementService placements, QrCodes qr,
+	CampaignApiController(CampaignService campaigns, FlowService flows, PlacementService placements, QrAnswers qr,
 			JsonMapper json) {
 		this.campaigns = campaigns;
 		this.flows = flows;
@@ -134,26 +133,18 @@ class CampaignApiController {
 
 	@GetMapping(path = "/admin/api/placements/{slug}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "QR code of a placement as PNG")
-	ResponseEntity<byte[]> qrPng(@PathVariable String slug,
-			@Parameter(description = "pixels, 64 to 2048") @RequestParam(required = false) Integer size) {
+	ResponseEntity<byte[]> qrPng(@PathVariable String slug, @Parameter(
+			description = "pixels, 64 to 2048; 1024 when not given") @RequestParam(required = false) Integer size) {
 		Placement placement = placement(slug);
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_PNG)
-			.cacheControl(CacheControl.noCache())
-			.header("Content-Disposition", "inline; filename=\"qr-" + placement.slug() + ".png\"")
-			.body(this.qr.png(this.placements.scanUrl(placement.slug()), size == null ? QrCodes.DEFAULT_SIZE : size));
+		return this.qr.png(this.placements.scanUrl(placement.slug()), placement.slug(), size, false);
 	}
 
 	@GetMapping(path = "/admin/api/placements/{slug}/qr.svg", produces = "image/svg+xml")
 	@Operation(summary = "QR code of a placement as SVG")
-	ResponseEntity<String> qrSvg(@PathVariable String slug,
-			@Parameter(description = "pixels, 64 to 2048") @RequestParam(required = false) Integer size) {
+	ResponseEntity<String> qrSvg(@PathVariable String slug, @Parameter(
+			description = "pixels, 64 to 2048; 1024 when not given") @RequestParam(required = false) Integer size) {
 		Placement placement = placement(slug);
-		return ResponseEntity.ok()
-			.contentType(MediaType.valueOf("image/svg+xml"))
-			.cacheControl(CacheControl.noCache())
-			.header("Content-Disposition", "inline; filename=\"qr-" + placement.slug() + ".svg\"")
-			.body(this.qr.svg(this.placements.scanUrl(placement.slug()), size == null ? QrCodes.DEFAULT_SIZE : size));
+		return this.qr.svg(this.placements.scanUrl(placement.slug()), placement.slug(), size, false);
 	}
 
 	@PostMapping("/admin/api/flows")

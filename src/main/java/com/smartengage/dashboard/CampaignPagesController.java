@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -40,7 +38,7 @@ import com.smartengage.common.NotFoundException;
 import com.smartengage.coupon.CouponService;
 import com.smartengage.partner.Partner;
 import com.smartengage.partner.PartnerService;
-import com.smartengage.qr.QrCodes;
+import com.smartengage.qr.QrAnswers;
 import com.smartengage.screen.Screen;
 import com.smartengage.screen.ScreenService;
 
@@ -65,7 +63,7 @@ class CampaignPagesController {
 
 	private final AnalyticsService analytics;
 
-	private final QrCodes qr;
+	private final QrAnswers qr;
 
 	private final CampaignProperties campaignDefaults;
 
@@ -74,7 +72,7 @@ class CampaignPagesController {
 	private final Clock clock;
 
 	CampaignPagesController(CampaignService campaigns, PartnerService partners, FlowService flows,
-			PlacementService placements, ScreenService screens, AnalyticsService analytics, QrCodes qr,
+			PlacementService placements, ScreenService screens, AnalyticsService analytics, QrAnswers qr,
 			CampaignProperties campaignDefaults, Formats formats, Clock clock) {
 		this.campaigns = campaigns;
 		this.partners = partners;
@@ -193,24 +191,14 @@ class CampaignPagesController {
 	ResponseEntity<byte[]> qrPng(@PathVariable String slug, @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String download) {
 		Placement placement = placement(slug);
-		byte[] png = this.qr.png(this.placements.scanUrl(placement.slug()), size == null ? 1024 : size);
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_PNG)
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(download, "qr-" + placement.slug() + ".png"))
-			.body(png);
+		return this.qr.png(this.placements.scanUrl(placement.slug()), placement.slug(), size, download != null);
 	}
 
 	@GetMapping(path = "/dashboard/placements/{slug}/qr.svg")
 	ResponseEntity<String> qrSvg(@PathVariable String slug, @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String download) {
 		Placement placement = placement(slug);
-		String svg = this.qr.svg(this.placements.scanUrl(placement.slug()), size == null ? QrCodes.DEFAULT_SIZE : size);
-		return ResponseEntity.ok()
-			.contentType(MediaType.valueOf("image/svg+xml"))
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(download, "qr-" + placement.slug() + ".svg"))
-			.body(svg);
+		return this.qr.svg(this.placements.scanUrl(placement.slug()), placement.slug(), size, download != null);
 	}
 
 	/** One QR code on a page of its own, with what it is for, to print and hang. */
@@ -227,10 +215,6 @@ class CampaignPagesController {
 	private Placement placement(String slug) {
 		return this.placements.bySlug(slug)
 			.orElseThrow(() -> new NotFoundException("No placement with slug " + Ids.echo(slug)));
-	}
-
-	private static String disposition(String download, String filename) {
-		return (download != null ? "attachment" : "inline") + "; filename=\"" + filename + "\"";
 	}
 
 	private String form(Model model, CampaignForm form, String partnerId, String error) {

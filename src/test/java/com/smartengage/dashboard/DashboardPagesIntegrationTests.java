@@ -29,6 +29,23 @@ class DashboardPagesIntegrationTests extends ServerTests {
 	private static final Pattern SCRIPT_TAG = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
 	@Test
+	void theDashboardAndTheAdminApiAnswerAPlacementsQrCodeAlike() {
+		Fixtures.World world = this.fixtures.world(1);
+		Operator operator = Operator.loggedIn(this.http);
+		for (String file : List.of("qr.png", "qr.svg")) {
+			Http.Answer admin = this.http.get("/admin/api/placements/" + world.slug() + "/" + file).admin().send();
+			Http.Answer dashboard = operator.get("/dashboard/placements/" + world.slug() + "/" + file);
+			assertThat(dashboard.status()).isEqualTo(200);
+			assertThat(dashboard.bytes()).as(file).isEqualTo(admin.bytes());
+			for (String header : List.of("Content-Type", "Cache-Control", "Content-Disposition")) {
+				assertThat(dashboard.header(header)).as(file + " " + header).isEqualTo(admin.header(header));
+			}
+			Http.Answer download = operator.get("/dashboard/placements/" + world.slug() + "/" + file + "?download=1");
+			assertThat(download.header("Content-Disposition")).startsWith("attachment;");
+		}
+	}
+
+	@Test
 	void everyPageRendersForALoggedInOperatorWithScriptsFromThisServerOnly() {
 		Fixtures.World world = this.fixtures.world(3);
 		Operator operator = Operator.loggedIn(this.http);
