@@ -30,7 +30,6 @@ import com.smartengage.campaign.PlacementService;
 import com.smartengage.campaign.PlacementView;
 import com.smartengage.common.BadRequestException;
 import com.smartengage.common.Ids;
-import com.smartengage.coupon.CouponService;
 import com.smartengage.screen.ScreenService;
 
 /**
@@ -260,8 +259,8 @@ public class AnalyticsService {
 		List<String> stages = new ArrayList<>();
 		stages.add(Flow.SCANNED);
 		stages.addAll(flow.steps());
-		stages.add(CouponService.COUPON_ISSUED);
-		stages.add(CouponService.COUPON_REDEEMED);
+		stages.add(Flow.COUPON_ISSUED);
+		stages.add(Flow.COUPON_REDEEMED);
 		return stages;
 	}
 

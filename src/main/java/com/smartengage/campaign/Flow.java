@@ -19,6 +19,15 @@ public record Flow(long id, String name, List<String> steps, @JsonProperty("fail
 	/** The funnel stage of {@link #SCANNED}; the forward steps follow at 1..n. */
 	public static final int SCANNED_STAGE = 0;
 
+	/**
+	 * The stage after every forward step: the session's coupon was issued (see
+	 * {@link #couponIssuedStage()}).
+	 */
+	public static final String COUPON_ISSUED = "COUPON_ISSUED";
+
+	/** The last stage: the session's coupon was redeemed at the till. */
+	public static final String COUPON_REDEEMED = "COUPON_REDEEMED";
+
 	/** The built-in flow, used when a campaign names none. */
 	public static final String FILL_FORM = "FILL_FORM";
 

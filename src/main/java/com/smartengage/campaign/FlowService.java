@@ -29,7 +29,7 @@ import com.smartengage.common.NotFoundException;
 public class FlowService {
 
 	/** Step names the server itself records; a flow may not use them. */
-	static final Set<String> RESERVED = Set.of(Flow.SCANNED, "COUPON_ISSUED", "COUPON_REDEEMED");
+	static final Set<String> RESERVED = Set.of(Flow.SCANNED, Flow.COUPON_ISSUED, Flow.COUPON_REDEEMED);
 
 	private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 

@@ -31,10 +31,6 @@ import com.smartengage.journey.SessionService;
 @Service
 public class CouponService {
 
-	public static final String COUPON_ISSUED = "COUPON_ISSUED";
-
-	public static final String COUPON_REDEEMED = "COUPON_REDEEMED";
-
 	private final SecureRandom random = new SecureRandom();
 
 	private final CouponRepository coupons;
@@ -94,7 +90,7 @@ public class CouponService {
 		if (!this.coupons.assign(free.id(), id, token, now, expiresAt)) {
 			throw new IllegalStateException("Coupon " + free.id() + " was claimed twice despite its row lock");
 		}
-		this.sessions.recordCouponIssued(session, COUPON_ISSUED, now, flow);
+		this.sessions.recordCouponIssued(session, Flow.COUPON_ISSUED, now, flow);
 		return new IssuedCoupon("success", free.code(), this.publicUrl.couponUrl(token), expiresAt, id.toString());
 	}
 
@@ -121,8 +117,8 @@ public class CouponService {
 			throw new BadRequestException("Coupon " + Ids.echo(code) + " expired at " + current.expiresAt());
 		}
 		Flow flow = this.flows.get(this.campaigns.cached(coupon.campaignId()).flowId());
-		this.sessions.recordCouponRedeemed(coupon.sessionId(), coupon.campaignId(), coupon.screenId(), COUPON_REDEEMED,
-				now, coupon.scannedAt(), flow);
+		this.sessions.recordCouponRedeemed(coupon.sessionId(), coupon.campaignId(), coupon.screenId(),
+				Flow.COUPON_REDEEMED, now, coupon.scannedAt(), flow);
 		return new RedeemedCoupon("success", coupon.code(), now, coupon.sessionId().toString());
 	}
 

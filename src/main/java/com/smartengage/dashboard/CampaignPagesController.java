@@ -35,7 +35,6 @@ import com.smartengage.campaign.PlacementView;
 import com.smartengage.common.ApiException;
 import com.smartengage.common.Ids;
 import com.smartengage.common.NotFoundException;
-import com.smartengage.coupon.CouponService;
 import com.smartengage.partner.Partner;
 import com.smartengage.partner.PartnerService;
 import com.smartengage.qr.QrAnswers;
@@ -236,8 +235,7 @@ class CampaignPagesController {
 		Funnel funnel = this.analytics.funnel(campaign.id(), today, today, null, this.formats.zoneName());
 		String reward = this.flows.getByName(campaign.flow()).rewardStep();
 		return new CampaignRow(campaign, partnerNames.getOrDefault(campaign.partnerId(), "?"),
-				sessions(funnel, Flow.SCANNED), sessions(funnel, reward),
-				sessions(funnel, CouponService.COUPON_ISSUED));
+				sessions(funnel, Flow.SCANNED), sessions(funnel, reward), sessions(funnel, Flow.COUPON_ISSUED));
 	}
 
 	private static long sessions(Funnel funnel, String step) {
