@@ -10,7 +10,6 @@ import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.coyote.http11.Http11Processor;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
 import org.apache.tomcat.util.net.ApplicationBufferHandler;
-import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
 /**
@@ -122,50 +121,23 @@ final class DeadlineProcessor extends Http11Processor {
 	}
 
 	/** Marks the time the application spends in the adapter, Tomcat's way into it. */
-	private static final class PhaseAdapter implements Adapter {
-
-		private final Adapter adapter;
+	private static final class PhaseAdapter extends ForwardingAdapter {
 
 		private DeadlineProcessor processor;
 
 		PhaseAdapter(Adapter adapter) {
-			this.adapter = adapter;
+			super(adapter);
 		}
 
 		@Override
 		public void service(Request req, Response res) throws Exception {
 			this.processor.serving();
 			try {
-				this.adapter.service(req, res);
+				super.service(req, res);
 			}
 			finally {
 				this.processor.served();
 			}
-		}
-
-		@Override
-		public boolean prepare(Request req, Response res) throws Exception {
-			return this.adapter.prepare(req, res);
-		}
-
-		@Override
-		public boolean asyncDispatch(Request req, Response res, SocketEvent status) throws Exception {
-			return this.adapter.asyncDispatch(req, res, status);
-		}
-
-		@Override
-		public void log(Request req, Response res, long time) {
-			this.adapter.log(req, res, time);
-		}
-
-		@Override
-		public void checkRecycled(Request req, Response res) {
-			this.adapter.checkRecycled(req, res);
-		}
-
-		@Override
-		public String getDomain() {
-			return this.adapter.getDomain();
 		}
 
 	}

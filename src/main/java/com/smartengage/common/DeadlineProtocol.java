@@ -5,7 +5,6 @@ import org.apache.coyote.Processor;
 import org.apache.coyote.Request;
 import org.apache.coyote.Response;
 import org.apache.coyote.http11.Http11NioProtocol;
-import org.apache.tomcat.util.net.SocketEvent;
 
 /**
  * Tomcat's HTTP/1.1 NIO connector as this server runs it: with
@@ -61,12 +60,10 @@ public class DeadlineProtocol extends Http11NioProtocol {
 	 * Turns the 505 that Tomcat set while reading the request line into a 400 before the
 	 * request goes in.
 	 */
-	private static final class VersionRefusingAdapter implements Adapter {
-
-		private final Adapter adapter;
+	private static final class VersionRefusingAdapter extends ForwardingAdapter {
 
 		VersionRefusingAdapter(Adapter adapter) {
-			this.adapter = adapter;
+			super(adapter);
 		}
 
 		@Override
@@ -74,32 +71,7 @@ public class DeadlineProtocol extends Http11NioProtocol {
 			if (res.getStatus() == 505) {
 				res.setStatus(400);
 			}
-			this.adapter.service(req, res);
-		}
-
-		@Override
-		public boolean prepare(Request req, Response res) throws Exception {
-			return this.adapter.prepare(req, res);
-		}
-
-		@Override
-		public boolean asyncDispatch(Request req, Response res, SocketEvent status) throws Exception {
-			return this.adapter.asyncDispatch(req, res, status);
-		}
-
-		@Override
-		public void log(Request req, Response res, long time) {
-			this.adapter.log(req, res, time);
-		}
-
-		@Override
-		public void checkRecycled(Request req, Response res) {
-			this.adapter.checkRecycled(req, res);
-		}
-
-		@Override
-		public String getDomain() {
-			return this.adapter.getDomain();
+			super.service(req, res);
 		}
 
 	}
