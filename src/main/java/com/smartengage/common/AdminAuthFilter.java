@@ -54,6 +54,18 @@ class AdminAuthFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * The SHA-256 of the token an {@code Authorization: Bearer <token>} header presents,
+	 * for a constant-time comparison with a stored hash; null when the header is missing
+	 * or names another scheme.
+	 */
+	static byte[] bearerHash(String header) {
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		return Hashing.sha256(header.substring(7).strip());
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = ApiPaths.of(request);
@@ -74,8 +86,8 @@ class AdminAuthFilter extends OncePerRequestFilter {
 			return;
 		}
 		String header = request.getHeader("Authorization");
-		boolean valid = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-				&& MessageDigest.isEqual(this.tokenHash, Hashing.sha256(header.substring(7).strip()));
+		byte[] presented = bearerHash(header);
+		boolean valid = presented != null && MessageDigest.isEqual(this.tokenHash, presented);
 		if (!valid) {
 			if (header != null) {
 				// Only a presented credential is a guess; a request without one is not.

@@ -58,7 +58,7 @@ class MetricsAuthFilter extends OncePerRequestFilter {
 			return;
 		}
 		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || !matches(header.substring(7))) {
+		if (!matches(AdminAuthFilter.bearerHash(header))) {
 			if (header != null) {
 				this.limits.loginFailed(request);
 			}
@@ -69,11 +69,13 @@ class MetricsAuthFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private boolean matches(String token) {
-		byte[] hash = Hashing.sha256(token.strip());
+	private boolean matches(byte[] presented) {
+		if (presented == null) {
+			return false;
+		}
 		// Both compared, whichever matches, so the time taken tells nothing.
-		boolean metrics = this.metricsHash != null && MessageDigest.isEqual(this.metricsHash, hash);
-		boolean admin = this.adminHash != null && MessageDigest.isEqual(this.adminHash, hash);
+		boolean metrics = this.metricsHash != null && MessageDigest.isEqual(this.metricsHash, presented);
+		boolean admin = this.adminHash != null && MessageDigest.isEqual(this.adminHash, presented);
 		return metrics | admin;
 	}
 
