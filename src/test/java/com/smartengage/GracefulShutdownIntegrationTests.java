@@ -1,15 +1,12 @@
 package com.smartengage;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +19,7 @@ import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.OwnDatabase;
+import com.smartengage.support.RawHttp;
 import com.smartengage.support.ServerProcess;
 import com.smartengage.support.TestDatabase;
 
@@ -51,8 +49,8 @@ class GracefulShutdownIntegrationTests {
 			long exitedAfterMillis;
 			int exit;
 			String idleAnswer;
-			Answer update;
-			Answer engage;
+			Http.Answer update;
+			Http.Answer engage;
 			try (ServerProcess server = ServerProcess.start("shutdown-" + TestDatabase.KIND, 0,
 					IntegrationTest.ADMIN_TOKEN, database.serverArguments())) {
 				server.awaitHealthy(Duration.ofSeconds(120));
@@ -76,7 +74,7 @@ class GracefulShutdownIntegrationTests {
 					slowEngage.getOutputStream().write(engageBody, 0, 1);
 					// A kept-alive connection that has had its answer and sits idle.
 					sendHead(idle, "GET", "/actuator/health", null, -1);
-					assertThat(readAnswer(idle.getInputStream()).status()).isEqualTo(200);
+					assertThat(RawHttp.readOne(idle.getInputStream()).status()).isEqualTo(200);
 					// Time for the server to take up both requests and start reading
 					// their
 					// bodies.
@@ -91,8 +89,8 @@ class GracefulShutdownIntegrationTests {
 					Thread.sleep(300);
 					slowUpdate.getOutputStream().write(updateBody, 10, updateBody.length - 10);
 					slowEngage.getOutputStream().write(engageBody, 1, engageBody.length - 1);
-					update = readAnswer(slowUpdate.getInputStream());
-					engage = readAnswer(slowEngage.getInputStream());
+					update = RawHttp.readOne(slowUpdate.getInputStream());
+					engage = RawHttp.readOne(slowEngage.getInputStream());
 					exit = server.awaitExit(Duration.ofSeconds(60));
 					exitedAfterMillis = (System.nanoTime() - sigterm) / 1_000_000;
 				}
@@ -177,70 +175,12 @@ class GracefulShutdownIntegrationTests {
 	private static String askOnIdleConnection(Socket idle) {
 		try {
 			sendHead(idle, "GET", "/actuator/health", null, -1);
-			Answer answer = readAnswer(idle.getInputStream());
+			Http.Answer answer = RawHttp.readOne(idle.getInputStream());
 			return "HTTP/1.1 " + answer.status() + "\n" + answer.body();
 		}
 		catch (IOException ex) {
 			return "closed";
 		}
-	}
-
-	/**
-	 * Reads one HTTP/1.1 answer (Content-Length or chunked) without waiting for the
-	 * connection to close.
-	 */
-	private static Answer readAnswer(InputStream in) throws IOException {
-		String head = readLine(in);
-		if (head == null) {
-			throw new IOException("connection closed");
-		}
-		int status = Integer.parseInt(head.substring(9, 12));
-		int length = -1;
-		boolean chunked = false;
-		for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
-			String lower = line.toLowerCase(Locale.ROOT);
-			if (lower.startsWith("content-length:")) {
-				length = Integer.parseInt(line.substring(15).trim());
-			}
-			else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-				chunked = true;
-			}
-		}
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		if (chunked) {
-			for (int size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16); size > 0; size = Integer
-				.parseInt(readLine(in).split(";")[0].trim(), 16)) {
-				body.write(in.readNBytes(size));
-				readLine(in);
-			}
-			readLine(in);
-		}
-		else if (length >= 0) {
-			body.write(in.readNBytes(length));
-		}
-		return new Answer(status, body.toString(StandardCharsets.UTF_8));
-	}
-
-	private static String readLine(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		for (int b = in.read(); b != -1; b = in.read()) {
-			if (b == '\n') {
-				byte[] bytes = line.toByteArray();
-				int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-				return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
-			}
-			line.write(b);
-		}
-		return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-	}
-
-	private record Answer(int status, String body) {
-
-		@Override
-		public String toString() {
-			return this.status + " " + this.body;
-		}
-
 	}
 
 }
