@@ -11,7 +11,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -63,12 +62,9 @@ class ApiErrorReportValve extends ErrorReportValve {
 			Object body = answer.getBody();
 			String text = body instanceof ErrorBody error ? "{\"error_msg\":\"" + error.errorMsg() + "\"}"
 					: String.valueOf(body);
-			response.setContentType(ApiPaths.isJson(request.getRequestURI()) ? MediaType.APPLICATION_JSON_VALUE
-					: MediaType.TEXT_HTML_VALUE);
+			// The answer's own headers: its Content-Type, and no-store on pages.
+			answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.setHeader(name, value)));
 			response.setCharacterEncoding("UTF-8");
-			if (!ApiPaths.isJson(request.getRequestURI())) {
-				response.setHeader("Cache-Control", "no-store");
-			}
 			Writer writer = response.getReporter();
 			if (writer != null) {
 				writer.write(text);
