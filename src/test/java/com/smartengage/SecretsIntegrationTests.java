@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.smartengage.common.Hashing;
+import com.smartengage.common.text.Hashing;
 import com.smartengage.support.DatabaseAvailableExtension;
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Ids;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.web.BadRequestException;
 
 /**
  * Admin API for a campaign's analytics: funnel, breakdown by screen, time series, and CSV

@@ -29,7 +29,7 @@ import com.smartengage.campaign.Campaign;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.FlowService;
-import com.smartengage.common.SqlTime;
+import com.smartengage.common.infra.SqlTime;
 import com.smartengage.screen.ScreenService;
 
 /**

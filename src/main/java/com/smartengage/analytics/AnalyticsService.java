@@ -28,8 +28,8 @@ import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.FlowService;
 import com.smartengage.campaign.PlacementService;
 import com.smartengage.campaign.PlacementView;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Ids;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.web.BadRequestException;
 import com.smartengage.screen.ScreenService;
 
 /**

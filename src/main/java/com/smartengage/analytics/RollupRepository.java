@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.smartengage.common.SqlTime;
+import com.smartengage.common.infra.SqlTime;
 
 /**
  * SQL of the funnel rollups: the rollup step that adds new journey events to them, and

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Ids;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.web.BadRequestException;
 
 /**
  * The scans an analytics request covers: sessions scanned from the start of day

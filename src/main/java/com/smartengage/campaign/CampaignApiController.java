@@ -1,20 +1,12 @@
 package com.smartengage.campaign;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -28,13 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Ids;
-import com.smartengage.common.NotFoundException;
-import com.smartengage.coupon.ImportResult;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.NotFoundException;
 import com.smartengage.qr.QrAnswers;
 
-/** Admin API for campaigns, their flows, coupon pools and placements. */
+/** Admin API for campaigns, their flows and placements. */
 @RestController
 @Tag(name = "Admin: campaigns, flows, placements")
 @SecurityRequirement(name = "admin")
@@ -89,24 +80,6 @@ class CampaignApiController {
 	@Operation(summary = "Resume a paused campaign")
 	CampaignView resume(@PathVariable long id) {
 		return this.campaigns.setPaused(id, false);
-	}
-
-	@PostMapping(path = "/admin/api/campaigns/{id}/coupon-codes",
-			consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE })
-	@Operation(summary = "Import coupon codes",
-			description = "A JSON list of codes, or text/csv with one code a line (a header line 'code' is skipped).",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = {
-							@Content(mediaType = "application/json",
-									array = @ArraySchema(schema = @Schema(type = "string", example = "SUMMER-0001"))),
-							@Content(mediaType = "text/csv",
-									schema = @Schema(type = "string", example = "code\nSUMMER-0001\nSUMMER-0002")) }))
-	ImportResult importCodes(@PathVariable long id, HttpServletRequest request) throws IOException {
-		this.campaigns.get(id);
-		MediaType type = MediaType.parseMediaType(request.getContentType());
-		List<String> codes = MediaType.APPLICATION_JSON.isCompatibleWith(type) ? jsonCodes(request)
-				: CouponCodeFiles.csv(request.getInputStream());
-		return this.campaigns.importCodes(id, codes);
 	}
 
 	@PostMapping("/admin/api/campaigns/{id}/placements")
@@ -173,27 +146,6 @@ class CampaignApiController {
 	private Placement placement(String slug) {
 		return this.placements.bySlug(slug)
 			.orElseThrow(() -> new NotFoundException("No placement with slug " + Ids.echo(slug)));
-	}
-
-	private List<String> jsonCodes(HttpServletRequest request) throws IOException {
-		JsonNode node;
-		try {
-			node = this.json.readTree(request.getInputStream());
-		}
-		catch (JacksonException ex) {
-			throw new BadRequestException("Request body is not valid JSON");
-		}
-		if (node == null || !node.isArray()) {
-			throw new BadRequestException("Request body must be a JSON list of coupon codes");
-		}
-		List<String> codes = new ArrayList<>(node.size());
-		for (JsonNode item : node) {
-			if (!item.isString()) {
-				throw new BadRequestException("Coupon code #" + (codes.size() + 1) + " must be a string");
-			}
-			codes.add(item.asString());
-		}
-		return codes;
 	}
 
 	record CreatePlacement(@JsonProperty("screen_id") Long screenId) {

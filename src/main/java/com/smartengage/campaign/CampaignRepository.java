@@ -10,7 +10,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-import com.smartengage.common.SqlTime;
+import com.smartengage.common.infra.SqlTime;
 
 /** SQL for campaigns. */
 @Repository

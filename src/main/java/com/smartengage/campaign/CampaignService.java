@@ -14,16 +14,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.smartengage.common.AuditLog;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.ClusterEvents;
-import com.smartengage.common.Ids;
-import com.smartengage.common.NotFoundException;
-import com.smartengage.common.ReadThroughCache;
-import com.smartengage.common.Texts;
-import com.smartengage.coupon.CouponPoolService;
-import com.smartengage.coupon.ImportResult;
-import com.smartengage.coupon.PoolStats;
+import com.smartengage.admin.AuditLog;
+import com.smartengage.common.infra.ClusterEvents;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.text.Texts;
+import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.NotFoundException;
 import com.smartengage.partner.PartnerService;
 
 /** Campaigns: their rules, their schedule, and the cached copy the hot paths read. */
@@ -51,7 +47,7 @@ public class CampaignService {
 
 	private final PartnerService partners;
 
-	private final CouponPoolService pools;
+	private final CouponPools pools;
 
 	private final CampaignProperties properties;
 
@@ -65,7 +61,7 @@ public class CampaignService {
 
 	private final ApplicationEventPublisher changes;
 
-	CampaignService(CampaignRepository repository, FlowService flows, PartnerService partners, CouponPoolService pools,
+	CampaignService(CampaignRepository repository, FlowService flows, PartnerService partners, CouponPools pools,
 			CampaignProperties properties, Clock clock, ClusterEvents events, AuditLog audit,
 			ApplicationEventPublisher changes) {
 		this.audit = audit;
@@ -106,20 +102,12 @@ public class CampaignService {
 		if (request.couponQuota() != null && request.couponCodes() != null) {
 			throw new BadRequestException("Give either coupon_quota or coupon_codes, not both");
 		}
-		int quota = inRange("coupon_quota", request.couponQuota(), 0, 0, CouponPoolService.MAX_CODES);
-		if (request.couponCodes() != null) {
-			CouponPoolService.checkCount(request.couponCodes().size());
-		}
 		long partnerId = this.partners.reference(request.partnerId()).id();
 		Campaign draft = new Campaign(0, partnerId, flow.id(), name, formUrl, startsAt, endsAt, false, ttl, validDays,
 				this.clock.instant());
 		long id = this.repository.insert(draft);
-		if (request.couponCodes() != null) {
-			this.pools.importCodes(id, partnerId, request.couponCodes());
-		}
-		else if (quota > 0) {
-			this.pools.generate(id, partnerId, quota);
-		}
+		this.changes.publishEvent(new CampaignCreated(id, partnerId,
+				request.couponQuota() == null ? 0 : request.couponQuota(), request.couponCodes()));
 		CampaignView created = view(this.repository.findById(id).orElseThrow());
 		this.audit.record("campaign.created", "campaign", id, "partner " + partnerId + ", name " + name + ", flow "
 				+ flow.name() + ", coupons " + created.coupons().total());
@@ -127,10 +115,10 @@ public class CampaignService {
 	}
 
 	public List<CampaignView> list(Long partnerId) {
-		Map<Long, PoolStats> pools = this.pools.statsByCampaign();
+		Map<Long, CampaignView.Coupons> pools = this.pools.countAll();
 		return this.repository.findAll(partnerId)
 			.stream()
-			.map((c) -> view(c, pools.getOrDefault(c.id(), PoolStats.EMPTY)))
+			.map((c) -> view(c, pools.getOrDefault(c.id(), CampaignView.Coupons.NONE)))
 			.toList();
 	}
 
@@ -148,17 +136,6 @@ public class CampaignService {
 		return this.cache.get(id, this::get);
 	}
 
-	/** Adds uploaded codes to the campaign's pool. */
-	@Transactional
-	public ImportResult importCodes(long id, List<String> codes) {
-		Campaign campaign = get(id);
-		ImportResult result = this.pools.importCodes(campaign.id(), campaign.partnerId(), codes);
-		this.audit.record("coupon_codes.imported", "campaign", id,
-				"imported " + result.imported() + ", duplicates " + result.duplicates());
-		this.changes.publishEvent(new CampaignChanged(id));
-		return result;
-	}
-
 	/** Pauses or resumes scans, at once on every instance. */
 	@Transactional
 	public CampaignView setPaused(long id, boolean paused) {
@@ -172,14 +149,14 @@ public class CampaignService {
 	}
 
 	private CampaignView view(Campaign c) {
-		return view(c, this.pools.stats(c.id()));
+		return view(c, this.pools.count(c.id()));
 	}
 
-	private CampaignView view(Campaign c, PoolStats pool) {
+	private CampaignView view(Campaign c, CampaignView.Coupons pool) {
 		Flow flow = this.flows.get(c.flowId());
 		return new CampaignView(c.id(), c.partnerId(), c.name(), c.formUrl(), flow.name(), c.startsAt(), c.endsAt(),
 				c.paused(), c.stateAt(this.clock.instant()).name().toLowerCase(Locale.ROOT), c.sessionTtlMinutes(),
-				c.couponValidDays(), c.createdAt(), CampaignView.Coupons.of(pool));
+				c.couponValidDays(), c.createdAt(), pool);
 	}
 
 	/**

@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import com.smartengage.coupon.PoolStats;
-
 /** A campaign as the admin API shows it. */
 public record CampaignView(long id, @JsonProperty("partner_id") long partnerId, String name,
 		@JsonProperty("form_url") String formUrl, String flow, @JsonProperty("starts_at") Instant startsAt,
@@ -17,8 +15,11 @@ public record CampaignView(long id, @JsonProperty("partner_id") long partnerId, 
 	/** The coupon pool in numbers. */
 	public record Coupons(long total, long issued, long redeemed, long left) {
 
-		static Coupons of(PoolStats stats) {
-			return new Coupons(stats.total(), stats.issued(), stats.redeemed(), stats.left());
+		/** A campaign without a single code. */
+		public static final Coupons NONE = counted(0, 0, 0);
+
+		public static Coupons counted(long total, long issued, long redeemed) {
+			return new Coupons(total, issued, redeemed, total - issued);
 		}
 
 	}

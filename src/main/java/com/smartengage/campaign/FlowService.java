@@ -15,11 +15,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.smartengage.common.AuditLog;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.ConflictException;
-import com.smartengage.common.Ids;
-import com.smartengage.common.NotFoundException;
+import com.smartengage.admin.AuditLog;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.ConflictException;
+import com.smartengage.common.web.NotFoundException;
 
 /**
  * Journey flows: the built-in FILL_FORM and those operators define. Flows never change

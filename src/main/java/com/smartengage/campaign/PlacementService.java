@@ -9,12 +9,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-import com.smartengage.common.AuditLog;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.ClusterEvents;
-import com.smartengage.common.ConflictException;
-import com.smartengage.common.PublicUrl;
-import com.smartengage.common.ReadThroughCache;
+import com.smartengage.admin.AuditLog;
+import com.smartengage.common.infra.ClusterEvents;
+import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.ConflictException;
+import com.smartengage.common.web.PublicUrl;
 import com.smartengage.screen.ScreenService;
 
 /** Placements: a campaign on a screen, and the slug its QR code carries. */

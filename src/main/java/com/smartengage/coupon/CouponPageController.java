@@ -6,13 +6,12 @@ import java.util.Locale;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import com.smartengage.common.MessagePages;
+import com.smartengage.common.web.MessagePages;
 import com.smartengage.qr.QrCodes;
 
 /**

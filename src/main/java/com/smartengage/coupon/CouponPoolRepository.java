@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.smartengage.campaign.CampaignView;
+
 /** SQL that fills a campaign's coupon pool and counts it. */
 @Repository
 class CouponPoolRepository {
@@ -66,19 +68,20 @@ class CouponPoolRepository {
 		return inserted;
 	}
 
-	Map<Long, PoolStats> statsByCampaign() {
-		Map<Long, PoolStats> stats = new HashMap<>();
+	Map<Long, CampaignView.Coupons> countAll() {
+		Map<Long, CampaignView.Coupons> stats = new HashMap<>();
 		this.jdbc.sql(POOL_STATS_BY_CAMPAIGN).query((ResultSet rs) -> {
 			stats.put(rs.getLong("campaign_id"),
-					new PoolStats(rs.getLong("total"), rs.getLong("issued"), rs.getLong("redeemed")));
+					CampaignView.Coupons.counted(rs.getLong("total"), rs.getLong("issued"), rs.getLong("redeemed")));
 		});
 		return stats;
 	}
 
-	PoolStats stats(long campaignId) {
+	CampaignView.Coupons count(long campaignId) {
 		return this.jdbc.sql(POOL_STATS)
 			.param("campaignId", campaignId)
-			.query((rs, row) -> new PoolStats(rs.getLong("total"), rs.getLong("issued"), rs.getLong("redeemed")))
+			.query((rs, row) -> CampaignView.Coupons.counted(rs.getLong("total"), rs.getLong("issued"),
+					rs.getLong("redeemed")))
 			.single();
 	}
 

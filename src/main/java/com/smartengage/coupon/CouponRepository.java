@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.smartengage.common.SqlTime;
+import com.smartengage.common.infra.SqlTime;
 
 /** SQL that issues, shows and redeems coupons. */
 @Repository

@@ -15,10 +15,10 @@ import com.smartengage.campaign.Campaign;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.FlowService;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Ids;
-import com.smartengage.common.PublicUrl;
-import com.smartengage.common.Texts;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.text.Texts;
+import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.PublicUrl;
 import com.smartengage.journey.JourneySession;
 import com.smartengage.journey.SessionService;
 

@@ -2,8 +2,8 @@ package com.smartengage.coupon;
 
 import org.springframework.http.HttpStatus;
 
-import com.smartengage.common.ApiException;
-import com.smartengage.common.ErrorBody;
+import com.smartengage.common.web.ApiException;
+import com.smartengage.common.web.ErrorBody;
 
 /**
  * An issue that found every connection meant for issues taken for longer than it may

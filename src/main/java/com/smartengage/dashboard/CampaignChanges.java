@@ -17,8 +17,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import com.smartengage.common.ClusterEvents;
 import com.smartengage.campaign.CampaignChanged;
+import com.smartengage.common.infra.ClusterEvents;
 import com.smartengage.journey.JourneyRecorded;
 
 /**

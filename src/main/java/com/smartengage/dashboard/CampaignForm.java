@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import com.smartengage.campaign.CreateCampaign;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Ids;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.web.BadRequestException;
 
 /**
  * The fields of the new-campaign form, as the browser sends them: text, to be turned into

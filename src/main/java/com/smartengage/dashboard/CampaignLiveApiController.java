@@ -28,8 +28,9 @@ import com.smartengage.analytics.Funnel;
 import com.smartengage.analytics.TimeSeries;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.CampaignView;
-import com.smartengage.campaign.CouponCodeFiles;
 import com.smartengage.campaign.FlowService;
+import com.smartengage.coupon.CouponCodeFiles;
+import com.smartengage.coupon.CouponPoolService;
 import com.smartengage.coupon.ImportResult;
 
 /**
@@ -53,14 +54,17 @@ class CampaignLiveApiController {
 
 	private final Clock clock;
 
+	private final CouponPoolService pools;
+
 	CampaignLiveApiController(CampaignService campaigns, LiveStreams streams, Formats formats,
-			AnalyticsService analytics, FlowService flows, Clock clock) {
+			AnalyticsService analytics, FlowService flows, Clock clock, CouponPoolService pools) {
 		this.campaigns = campaigns;
 		this.streams = streams;
 		this.formats = formats;
 		this.analytics = analytics;
 		this.flows = flows;
 		this.clock = clock;
+		this.pools = pools;
 	}
 
 	/**
@@ -96,7 +100,7 @@ class CampaignLiveApiController {
 	@PostMapping("/dashboard/api/campaigns/{id}/coupon-codes")
 	ImportResult importCodes(@PathVariable long id, HttpServletRequest request) throws IOException {
 		this.campaigns.get(id);
-		ImportResult result = this.campaigns.importCodes(id, CouponCodeFiles.csv(request.getInputStream()));
+		ImportResult result = this.pools.importCodes(id, CouponCodeFiles.csv(request.getInputStream()));
 		return result;
 	}
 

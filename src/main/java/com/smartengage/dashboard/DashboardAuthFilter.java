@@ -18,11 +18,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.smartengage.common.FilterOrder;
-import com.smartengage.common.ApiPaths;
-import com.smartengage.common.AuditLog;
-import com.smartengage.common.JsonErrors;
-import com.smartengage.common.MessagePages;
+import com.smartengage.admin.AuditLog;
+import com.smartengage.common.web.ApiPaths;
+import com.smartengage.common.web.FilterOrder;
+import com.smartengage.common.web.JsonErrors;
+import com.smartengage.common.web.MessagePages;
 import com.smartengage.dashboard.OperatorSessions.Operator;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.FlowService;
-import com.smartengage.common.ApiException;
+import com.smartengage.common.web.ApiException;
 
 /** Journey flows: the built-in FILL_FORM and the operator's own. */
 @Hidden

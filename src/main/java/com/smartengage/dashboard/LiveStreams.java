@@ -15,8 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import com.smartengage.common.ApiException;
-import com.smartengage.common.ClusterEvents;
+import com.smartengage.common.infra.ClusterEvents;
+import com.smartengage.common.web.ApiException;
 
 /**
  * The open live streams of campaign pages on this instance. When a campaign changes on

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.smartengage.common.SqlTime;
+import com.smartengage.common.infra.SqlTime;
 
 /** SQL for operator sessions. */
 @Repository

@@ -17,9 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import com.smartengage.common.AdminProperties;
-import com.smartengage.common.AuditLog;
-import com.smartengage.common.Hashing;
+import com.smartengage.admin.AdminProperties;
+import com.smartengage.admin.AuditLog;
+import com.smartengage.common.text.Hashing;
 
 /**
  * Operator logins with the admin token. A login gets a fresh random session id, sent as

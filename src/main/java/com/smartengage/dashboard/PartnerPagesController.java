@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.CampaignView;
-import com.smartengage.common.ApiException;
+import com.smartengage.common.web.ApiException;
 import com.smartengage.partner.ApiKeyService;
 import com.smartengage.partner.ApiKeyView;
 import com.smartengage.partner.CreatedApiKey;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import com.smartengage.common.ApiException;
+import com.smartengage.common.web.ApiException;
 import com.smartengage.screen.Screen;
 import com.smartengage.screen.ScreenService;
 

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.smartengage.campaign.CampaignView;
 import com.smartengage.campaign.PlacementView;
-import com.smartengage.common.SqlTime;
+import com.smartengage.common.infra.SqlTime;
 
 /**
  * Two weeks of made-up journeys for the demo's second campaign, so that its funnel, its

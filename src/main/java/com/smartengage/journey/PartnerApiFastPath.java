@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
-import com.smartengage.common.FilterOrder;
+import com.smartengage.common.web.FilterOrder;
 import com.smartengage.partner.IdempotentRequests;
 import com.smartengage.partner.PartnerPrincipal;
 import com.smartengage.partner.PartnerRequests;

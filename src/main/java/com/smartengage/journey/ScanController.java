@@ -24,7 +24,7 @@ import com.smartengage.campaign.Campaign;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.Placement;
 import com.smartengage.campaign.PlacementService;
-import com.smartengage.common.MessagePages;
+import com.smartengage.common.web.MessagePages;
 
 /**
  * {@code GET /s/<slug>}: the URL inside every QR code. A shopper's scan creates a session

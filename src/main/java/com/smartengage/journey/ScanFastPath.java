@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
-import com.smartengage.common.FilterOrder;
 import com.smartengage.campaign.Campaign;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.Placement;
 import com.smartengage.campaign.PlacementService;
+import com.smartengage.common.web.FilterOrder;
 
 /**
  * The scan's common case without Spring MVC: a shopper's GET of a running campaign's QR

@@ -11,9 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.smartengage.common.FilterOrder;
-import com.smartengage.common.ApiPaths;
-import com.smartengage.common.RateLimits;
+import com.smartengage.common.ratelimit.RateLimits;
+import com.smartengage.common.web.ApiPaths;
+import com.smartengage.common.web.FilterOrder;
 
 /**
  * Limits scans ({@code /s/**}) per client IP address, before a session is made. Shoppers'

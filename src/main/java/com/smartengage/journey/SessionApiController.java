@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.smartengage.common.ErrorBody;
+import com.smartengage.common.web.ErrorBody;
 import com.smartengage.partner.IdempotentRequests;
 import com.smartengage.partner.PartnerPrincipal;
 import com.smartengage.partner.PartnerRequests;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.smartengage.common.SqlTime;
+import com.smartengage.common.infra.SqlTime;
 
 /** SQL for sessions and their journey events. */
 @Repository

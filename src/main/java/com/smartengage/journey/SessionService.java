@@ -15,10 +15,10 @@ import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.FlowService;
 import com.smartengage.campaign.Placement;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Ids;
-import com.smartengage.common.NotFoundException;
-import com.smartengage.common.PublicUrl;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.NotFoundException;
+import com.smartengage.common.web.PublicUrl;
 
 /**
  * Sessions: created by a scan, moved forward by partners' status updates. Every rule that

@@ -15,10 +15,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.smartengage.common.AuditLog;
-import com.smartengage.common.ClusterEvents;
-import com.smartengage.common.Hashing;
-import com.smartengage.common.NotFoundException;
+import com.smartengage.admin.AuditLog;
+import com.smartengage.common.infra.ClusterEvents;
+import com.smartengage.common.text.Hashing;
+import com.smartengage.common.web.NotFoundException;
 
 /**
  * Creates, verifies and revokes partner API keys. A key is 256 random bits; only its

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.smartengage.common.ApiException;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.Hashing;
-import com.smartengage.common.Ids;
+import com.smartengage.common.text.Hashing;
+import com.smartengage.common.text.Ids;
+import com.smartengage.common.web.ApiException;
+import com.smartengage.common.web.BadRequestException;
 
 /**
  * The optional {@code Idempotency-Key} header of the partner API's POST calls. The first

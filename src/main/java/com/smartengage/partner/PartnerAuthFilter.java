@@ -14,11 +14,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.smartengage.common.FilterOrder;
-import com.smartengage.common.ApiPaths;
-import com.smartengage.common.ErrorBody;
-import com.smartengage.common.JsonErrors;
-import com.smartengage.common.RateLimits;
+import com.smartengage.common.ratelimit.RateLimits;
+import com.smartengage.common.web.ApiPaths;
+import com.smartengage.common.web.ErrorBody;
+import com.smartengage.common.web.FilterOrder;
+import com.smartengage.common.web.JsonErrors;
 
 /**
  * Checks the {@code API-KEY} header before anything else on the partner API, as the

@@ -10,8 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.PayloadTooLargeException;
+import com.smartengage.common.web.BadRequestException;
 
 /**
  * Reads partner API bodies the way partners' clients send them: with or without a

@@ -19,7 +19,7 @@ import com.google.zxing.qrcode.encoder.QRCode;
 
 import org.springframework.stereotype.Component;
 
-import com.smartengage.common.BadRequestException;
+import com.smartengage.common.web.BadRequestException;
 
 /**
  * Renders QR codes as PNG and SVG, with the standard quiet zone of four modules around

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.smartengage.common.BadRequestException;
+import com.smartengage.common.web.BadRequestException;
 
 /** Admin API for screens. */
 @RestController

@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.smartengage.common.AuditLog;
-import com.smartengage.common.BadRequestException;
-import com.smartengage.common.NotFoundException;
-import com.smartengage.common.Texts;
+import com.smartengage.admin.AuditLog;
+import com.smartengage.common.text.Texts;
+import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.NotFoundException;
 
 /** Screens: where QR codes are shown, and so where scans come from. */
 @Service

@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.smartengage.common.ErrorBody;
+import com.zaxxer.hikari.HikariDataSource;
+
+import com.smartengage.common.web.ErrorBody;
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.ServerTests;
 import com.smartengage.support.TestDatabase;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
-import com.smartengage.common.ClusterEvents;
+import com.smartengage.common.infra.ClusterEvents;
 import com.smartengage.journey.JourneyRecorded;
 
 import static org.assertj.core.api.Assertions.assertThat;

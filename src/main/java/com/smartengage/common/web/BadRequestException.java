@@ -1,0 +1,12 @@
+package com.smartengage.common.web;
+
+import org.springframework.http.HttpStatus;
+
+/** Input that breaks a rule: a 400 with a sentence saying which. */
+public class BadRequestException extends ApiException {
+
+	public BadRequestException(String message) {
+		super(HttpStatus.BAD_REQUEST, message);
+	}
+
+}
