@@ -1,13 +1,11 @@
 package com.smartengage.journey;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -15,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
+import com.smartengage.common.web.ApiPaths;
 import com.smartengage.common.web.FilterOrder;
 import com.smartengage.partner.IdempotentRequests;
 import com.smartengage.partner.PartnerPrincipal;
@@ -24,11 +23,11 @@ import com.smartengage.partner.PartnerRequests;
  * The two busiest partner calls without Spring MVC: a status update without an
  * {@code Idempotency-Key}, and the session view. Like {@link ScanFastPath}, this filter
  * runs after the API key check and the rate limit, skips the handler mapping and the
- * argument and return value handling, and answers only the common case, a 200; a failure
- * is left on the request for {@link SessionApiController}, which rethrows it, so that
- * every error answer is still made in one place. Anything else (an
- * {@code Idempotency-Key}, HEAD, a path with more to it) goes on to the controller
- * untouched.
+ * argument and return value handling, and answers only the common case, a 200, with the
+ * body {@link SessionCalls} makes for the controller too; a failure is left on the
+ * request for {@link SessionApiController}, which rethrows it, so that every error answer
+ * is still made in one place. Anything else (an {@code Idempotency-Key}, HEAD, a path
+ * with more to it) goes on to the controller untouched.
  */
 @Component
 @Order(FilterOrder.PARTNER_API_FAST_PATH)
@@ -38,28 +37,25 @@ class PartnerApiFastPath extends OncePerRequestFilter {
 
 	static final String VIEW_PREFIX = "/smart-engage/get/session/";
 
-	private static final byte[] UPDATED = "{\"message\":\"Status updated successfully\"}"
-		.getBytes(StandardCharsets.UTF_8);
-
-	private final SessionService sessions;
+	private final SessionCalls calls;
 
 	private final PartnerRequests requests;
 
-	private final JsonMapper json;
+	private final boolean enabled;
 
-	PartnerApiFastPath(SessionService sessions, PartnerRequests requests, JsonMapper json) {
-		this.sessions = sessions;
+	PartnerApiFastPath(SessionCalls calls, PartnerRequests requests, FastPathProperties properties) {
+		this.calls = calls;
 		this.requests = requests;
-		this.json = json;
+		this.enabled = properties.enabled();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !isUpdate(request) && !isView(request);
+		return !this.enabled || !isUpdate(request) && !isView(request);
 	}
 
 	private static boolean isUpdate(HttpServletRequest request) {
-		return "POST".equals(request.getMethod()) && UPDATE_PATH.equals(request.getRequestURI())
+		return "POST".equals(request.getMethod()) && UPDATE_PATH.equals(ApiPaths.of(request))
 				&& request.getHeader(IdempotentRequests.HEADER) == null;
 	}
 
@@ -68,7 +64,7 @@ class PartnerApiFastPath extends OncePerRequestFilter {
 		if (!"GET".equals(request.getMethod())) {
 			return false;
 		}
-		String path = request.getRequestURI();
+		String path = ApiPaths.of(request);
 		if (!path.startsWith(VIEW_PREFIX) || path.length() == VIEW_PREFIX.length()
 				|| path.length() > VIEW_PREFIX.length() + 64) {
 			return false;
@@ -93,20 +89,17 @@ class PartnerApiFastPath extends OncePerRequestFilter {
 		String pattern;
 		try {
 			if (isUpdate(request)) {
-				StatusUpdate update = StatusUpdate.read(this.requests, request);
-				this.sessions.advance(partner.partnerId(), update.sessionId(), update.newStatus());
-				body = UPDATED;
+				this.calls.update(partner.partnerId(), StatusUpdate.read(this.requests, request));
+				body = this.calls.updatedJson();
 				pattern = UPDATE_PATH;
 			}
 			else {
-				SessionView view = this.sessions.view(partner.partnerId(),
-						request.getRequestURI().substring(VIEW_PREFIX.length()));
-				body = this.json.writeValueAsBytes(view);
+				body = this.calls.viewJson(partner.partnerId(), ApiPaths.of(request).substring(VIEW_PREFIX.length()));
 				pattern = VIEW_PREFIX + "{sessionId}";
 			}
 		}
 		catch (RuntimeException | IOException ex) {
-			FastPathFailures.handOver(request, ex);
+			FastPathHandover.failed(request, ex);
 			chain.doFilter(request, response);
 			return;
 		}

@@ -1,8 +1,6 @@
 package com.smartengage.journey;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -17,85 +15,63 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
-import com.smartengage.campaign.Campaign;
-import com.smartengage.campaign.CampaignService;
-import com.smartengage.campaign.Placement;
-import com.smartengage.campaign.PlacementService;
+import com.smartengage.common.web.ApiPaths;
 import com.smartengage.common.web.FilterOrder;
 
 /**
- * The scan's common case without Spring MVC: a shopper's GET of a running campaign's QR
- * code gets its session and its 302 here, after the security headers and the rate limit,
- * and skips the handler mapping and the argument and return value handling, which cost
- * more than the scan's own work. Everything else (an unknown code, a campaign not
- * running, a bot, HEAD, an odd path) goes on to {@link ScanController}, and so does a
- * failure, which the controller rethrows, so that every answer but the 302 is made in one
- * place.
+ * The scan's common case without Spring MVC: a shopper's GET of a plain slug takes the
+ * scan's one decision ({@link Scans}) here, after the security headers and the rate
+ * limit, and a redirect is answered at once, skipping the handler mapping and the
+ * argument and return value handling, which cost more than the scan's own work. Any other
+ * outcome (a page: an unknown code, a campaign not running, a bot) is left on the request
+ * for {@link ScanController} to render, and so is a failure, which the controller
+ * rethrows, so that every answer but the 302 is made in one place. HEAD and paths that
+ * are not a plain slug go to the controller undecided.
  */
 @Component
 @Order(FilterOrder.SCAN_FAST_PATH)
 class ScanFastPath extends OncePerRequestFilter {
 
-	/** The paths taken here: one plain slug segment, nothing to decode. */
+	/** The paths taken here: one plain slug segment. */
 	private static final Pattern PATH = Pattern.compile("/s/[A-Za-z0-9_-]{1,32}");
 
-	private final PlacementService placements;
+	private final Scans scans;
 
-	private final CampaignService campaigns;
+	private final boolean enabled;
 
-	private final SessionService sessions;
-
-	private final Clock clock;
-
-	ScanFastPath(PlacementService placements, CampaignService campaigns, SessionService sessions, Clock clock) {
-		this.placements = placements;
-		this.campaigns = campaigns;
-		this.sessions = sessions;
-		this.clock = clock;
+	ScanFastPath(Scans scans, FastPathProperties properties) {
+		this.scans = scans;
+		this.enabled = properties.enabled();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod()) || !PATH.matcher(request.getRequestURI()).matches();
+		return !this.enabled || !"GET".equals(request.getMethod()) || !PATH.matcher(ApiPaths.of(request)).matches();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String location = null;
+		ScanOutcome outcome;
 		try {
-			location = scan(request);
+			outcome = this.scans.scan(ApiPaths.of(request).substring(3), false,
+					request.getHeader(HttpHeaders.USER_AGENT));
 		}
 		catch (RuntimeException ex) {
-			FastPathFailures.handOver(request, ex);
+			FastPathHandover.failed(request, ex);
+			chain.doFilter(request, response);
+			return;
 		}
-		if (location == null) {
+		if (!(outcome instanceof ScanOutcome.Redirect redirect)) {
+			FastPathHandover.decided(request, outcome);
 			chain.doFilter(request, response);
 			return;
 		}
 		ServerHttpObservationFilter.findObservationContext(request)
-			.ifPresent((context) -> context.setPathPattern("/s/{slug}"));
+			.ifPresent((context) -> context.setPathPattern(ScanController.PATH));
 		response.setStatus(HttpStatus.FOUND.value());
-		response.setHeader(HttpHeaders.LOCATION, location);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-	}
-
-	/**
-	 * The new session's redirect, or null when the controller must answer: no such
-	 * placement, a campaign that is not running, a bot.
-	 */
-	private String scan(HttpServletRequest request) {
-		Placement placement = this.placements.bySlug(request.getRequestURI().substring(3)).orElse(null);
-		if (placement == null) {
-			return null;
-		}
-		Campaign campaign = this.campaigns.cached(placement.campaignId());
-		if (campaign.stateAt(this.clock.instant()) != Campaign.State.RUNNING
-				|| LinkPreviewBots.isBot(request.getHeader(HttpHeaders.USER_AGENT))) {
-			return null;
-		}
-		UUID sessionId = this.sessions.scan(placement, campaign);
-		return FormRedirect.location(campaign.formUrl(), sessionId);
+		response.setHeader(HttpHeaders.LOCATION, redirect.location());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, ScanController.NO_STORE);
 	}
 
 }

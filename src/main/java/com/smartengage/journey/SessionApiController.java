@@ -1,7 +1,6 @@
 package com.smartengage.journey;
 
 import java.io.IOException;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,14 +32,14 @@ import com.smartengage.partner.PartnerRequests;
 @SecurityRequirement(name = "API-KEY")
 class SessionApiController {
 
-	private final SessionService sessions;
+	private final SessionCalls calls;
 
 	private final PartnerRequests requests;
 
 	private final IdempotentRequests idempotent;
 
-	SessionApiController(SessionService sessions, PartnerRequests requests, IdempotentRequests idempotent) {
-		this.sessions = sessions;
+	SessionApiController(SessionCalls calls, PartnerRequests requests, IdempotentRequests idempotent) {
+		this.calls = calls;
 		this.requests = requests;
 		this.idempotent = idempotent;
 	}
@@ -65,12 +64,12 @@ class SessionApiController {
 			description = "Optional: a retry with the same key within 24 h replays the first answer") @RequestHeader(
 					name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			HttpServletRequest request) throws IOException {
-		FastPathFailures.rethrow(request);
+		FastPathHandover.rethrowFailure(request);
 		StatusUpdate update = StatusUpdate.read(this.requests, request);
 		return this.idempotent.run(partner, idempotencyKey,
 				"update-session-status\n" + update.sessionId() + "\n" + update.newStatus(), () -> {
-					this.sessions.advance(partner.partnerId(), update.sessionId(), update.newStatus());
-					return Map.of("message", "Status updated successfully");
+					this.calls.update(partner.partnerId(), update);
+					return SessionCalls.UPDATED;
 				});
 	}
 
@@ -82,13 +81,13 @@ class SessionApiController {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "404", description = "No session with that id for this partner",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-	ResponseEntity<SessionView> get(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
+	ResponseEntity<byte[]> get(@RequestAttribute(PartnerPrincipal.ATTRIBUTE) PartnerPrincipal partner,
 			@PathVariable String sessionId, HttpServletRequest request) throws IOException {
-		FastPathFailures.rethrow(request);
+		FastPathHandover.rethrowFailure(request);
 		// JSON whatever the Accept header asks for, like the rest of the partner API.
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.sessions.view(partner.partnerId(), sessionId));
+			.body(this.calls.viewJson(partner.partnerId(), sessionId));
 	}
 
 	@Schema(name = "UpdateSessionStatus")

@@ -1,0 +1,47 @@
+package com.smartengage.journey;
+
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The partner API's two busiest calls, answered in one place for
+ * {@link PartnerApiFastPath} (the common case) and {@link SessionApiController} (the
+ * rest): the status update and the session view, and the bodies of their 200s.
+ */
+@Component
+class SessionCalls {
+
+	/** The status update's answer, as the contract words it. */
+	static final Map<String, String> UPDATED = Map.of("message", "Status updated successfully");
+
+	private final SessionService sessions;
+
+	private final JsonMapper json;
+
+	private final byte[] updatedJson;
+
+	SessionCalls(SessionService sessions, JsonMapper json) {
+		this.sessions = sessions;
+		this.json = json;
+		this.updatedJson = json.writeValueAsBytes(UPDATED);
+	}
+
+	/** Moves the session on; the answer is {@link #UPDATED}. */
+	void update(long partnerId, StatusUpdate update) {
+		this.sessions.advance(partnerId, update.sessionId(), update.newStatus());
+	}
+
+	/** {@link #UPDATED} as JSON. */
+	byte[] updatedJson() {
+		return this.updatedJson.clone();
+	}
+
+	/** The session view's 200 body: the session as JSON. */
+	byte[] viewJson(long partnerId, String sessionId) {
+		return this.json.writeValueAsBytes(this.sessions.view(partnerId, sessionId));
+	}
+
+}
