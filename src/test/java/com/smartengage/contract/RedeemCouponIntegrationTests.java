@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.contract;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

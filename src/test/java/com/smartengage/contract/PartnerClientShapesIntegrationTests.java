@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.contract;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
