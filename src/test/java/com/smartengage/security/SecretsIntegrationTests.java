@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.security;
 
 import java.io.IOException;
 import java.io.InputStream;

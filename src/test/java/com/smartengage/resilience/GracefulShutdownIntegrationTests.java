@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.resilience;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.operations;
 
 import java.util.List;
 import java.util.UUID;

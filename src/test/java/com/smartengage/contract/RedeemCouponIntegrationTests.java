@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.contract;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,8 +17,8 @@ import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.ServerTests;
 
-import static com.smartengage.PartnerApiContractIntegrationTests.INVALID_KEY;
-import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
+import static com.smartengage.support.ApiAssertions.INVALID_KEY;
+import static com.smartengage.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

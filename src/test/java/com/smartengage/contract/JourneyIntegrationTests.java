@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.contract;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

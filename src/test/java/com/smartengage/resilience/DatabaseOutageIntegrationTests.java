@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.resilience;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.contract;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +19,10 @@ import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.ServerTests;
 
+import static com.smartengage.support.ApiAssertions.INVALID_KEY;
+import static com.smartengage.support.ApiAssertions.UPDATED;
+import static com.smartengage.support.ApiAssertions.assertAlreadyCompleted;
+import static com.smartengage.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,10 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class PartnerApiContractIntegrationTests extends ServerTests {
-
-	static final String UPDATED = "{\"message\":\"Status updated successfully\"}";
-
-	static final String INVALID_KEY = "{\"error_msg\":\"API-KEY is invalid\"}";
 
 	static final String FILL_FORM_STEPS = "FORM_SUBMITTED, FORM_REVIEWING, FORM_APPROVED, FORM_REJECTED";
 
@@ -504,17 +504,6 @@ class PartnerApiContractIntegrationTests extends ServerTests {
 			.param("id", UUID.fromString(sessionId))
 			.update();
 		assertThat(updated).isEqualTo(1);
-	}
-
-	static void assertAlreadyCompleted(Http.Answer answer, String sessionId) {
-		assertError(answer, 400, "Action already completed for session_id: " + sessionId);
-	}
-
-	/** The status and the exact body {@code {"error_msg": "..."}}, nothing more. */
-	static void assertError(Http.Answer answer, int status, String message) {
-		assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-		assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith("application/json");
-		assertThat(answer.body()).isEqualTo(Http.JSON.createObjectNode().put("error_msg", message).toString());
 	}
 
 }

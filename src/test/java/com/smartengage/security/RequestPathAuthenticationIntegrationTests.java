@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.security;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +7,8 @@ import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.ServerTests;
 
+import static com.smartengage.support.ApiAssertions.INVALID_KEY;
+import static com.smartengage.support.ApiAssertions.UPDATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,10 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class RequestPathAuthenticationIntegrationTests extends ServerTests {
-
-	static final String INVALID_KEY = "{\"error_msg\":\"API-KEY is invalid\"}";
-
-	static final String UPDATED = "{\"message\":\"Status updated successfully\"}";
 
 	static final String ADMIN_REFUSED = "{\"error_msg\":"
 			+ "\"Authorization header must be 'Bearer <admin token>' with a valid token\"}";

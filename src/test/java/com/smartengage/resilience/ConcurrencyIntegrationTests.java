@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.resilience;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.common.infra;
 
 import java.time.Duration;
 import java.time.Instant;

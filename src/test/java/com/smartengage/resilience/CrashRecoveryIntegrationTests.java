@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.resilience;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.smartengage;
+package com.smartengage.contract;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,10 @@ import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.ServerTests;
 
-import static com.smartengage.PartnerApiContractIntegrationTests.UPDATED;
-import static com.smartengage.PartnerApiContractIntegrationTests.assertAlreadyCompleted;
-import static com.smartengage.PartnerApiContractIntegrationTests.assertError;
+import static com.smartengage.support.ApiAssertions.INVALID_KEY;
+import static com.smartengage.support.ApiAssertions.UPDATED;
+import static com.smartengage.support.ApiAssertions.assertAlreadyCompleted;
+import static com.smartengage.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -177,7 +178,7 @@ class IdempotencyIntegrationTests extends ServerTests {
 			.send();
 
 		assertThat(replayWithoutKey.status()).isEqualTo(401);
-		assertThat(replayWithoutKey.body()).isEqualTo(PartnerApiContractIntegrationTests.INVALID_KEY);
+		assertThat(replayWithoutKey.body()).isEqualTo(INVALID_KEY);
 	}
 
 	@Test
