@@ -18,10 +18,10 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
-import com.smartengage.analytics.RollupRepository.Cover;
-import com.smartengage.analytics.RollupRepository.EventRow;
-import com.smartengage.analytics.RollupRepository.Range;
-import com.smartengage.analytics.RollupRepository.Screens;
+import com.smartengage.analytics.RollupReadRepository.Cover;
+import com.smartengage.analytics.RollupReadRepository.EventRow;
+import com.smartengage.analytics.RollupReadRepository.Range;
+import com.smartengage.analytics.RollupReadRepository.Screens;
 import com.smartengage.campaign.Campaign;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.Flow;
@@ -47,7 +47,7 @@ public class AnalyticsService {
 	/** At most this many points in a time series. */
 	static final int MAX_POINTS = 24 * 31;
 
-	private final RollupRepository rollups;
+	private final RollupReadRepository rollups;
 
 	private final CampaignService campaigns;
 
@@ -61,7 +61,7 @@ public class AnalyticsService {
 
 	private final SnapshotReads reads;
 
-	AnalyticsService(RollupRepository rollups, CampaignService campaigns, FlowService flows,
+	AnalyticsService(RollupReadRepository rollups, CampaignService campaigns, FlowService flows,
 			PlacementService placements, ScreenService screens, Clock clock, SnapshotReads reads) {
 		this.clock = clock;
 		this.reads = reads;
