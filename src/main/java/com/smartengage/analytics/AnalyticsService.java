@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -102,12 +101,11 @@ public class AnalyticsService {
 		this.rollups.events(id, events, uncovered(slices, cover), (e) -> add(tally, e));
 		this.rollups.pendingEvents(id, events, cover.ranges(), (e) -> add(tally, e));
 		List<Funnel.Step> steps = new ArrayList<>();
-		long scanned = tally.reached(0);
-		for (int stage = 0; stage < stages.size(); stage++) {
-			long sessions = tally.reached(stage);
-			long previous = stage == 0 ? sessions : tally.reached(stage - 1);
-			steps.add(new Funnel.Step(stages.get(stage), sessions, ratio(sessions, previous), ratio(sessions, scanned),
-					tally.percentile(stage, 0.5), tally.percentile(stage, 0.9)));
+		List<Breakdown.Count> counts = tally.counts(stages);
+		for (int stage = 0; stage < counts.size(); stage++) {
+			Breakdown.Count count = counts.get(stage);
+			steps.add(new Funnel.Step(count.step(), count.sessions(), count.conversionFromPrevious(),
+					count.conversionFromScan(), tally.percentile(stage, 0.5), tally.percentile(stage, 0.9)));
 		}
 		List<Funnel.Failure> failures = new ArrayList<>();
 		Flow flow = this.flows.get(campaign.flowId());
@@ -160,14 +158,8 @@ public class AnalyticsService {
 		List<Breakdown.Row> rows = new ArrayList<>();
 		for (long screen : screenIds) {
 			Tally tally = tallyOf.apply(screen);
-			List<Breakdown.Count> counts = new ArrayList<>();
-			for (int stage = 0; stage < stages.size(); stage++) {
-				long sessions = tally.reached(stage);
-				long previous = stage == 0 ? sessions : tally.reached(stage - 1);
-				counts.add(new Breakdown.Count(stages.get(stage), sessions, ratio(sessions, previous),
-						ratio(sessions, tally.reached(0))));
-			}
-			rows.add(new Breakdown.Row(screen, names.getOrDefault(screen, "Screen " + screen), counts, tally.failed()));
+			rows.add(new Breakdown.Row(screen, names.getOrDefault(screen, "Screen " + screen), tally.counts(stages),
+					tally.failed()));
 		}
 		rows.sort(comparator);
 		String column = sort == null || sort.isBlank() ? Flow.SCANNED : sort.strip();
@@ -242,12 +234,8 @@ public class AnalyticsService {
 		});
 		List<TimeSeries.Point> points = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
-			Long[] sessions = new Long[stages.size()];
-			for (int stage = 0; stage < sessions.length; stage++) {
-				sessions[stage] = tallies[i].reached(stage);
-			}
-			points.add(new TimeSeries.Point(OffsetDateTime.ofInstant(starts.get(i), range.zone()),
-					Arrays.asList(sessions)));
+			points.add(
+					new TimeSeries.Point(OffsetDateTime.ofInstant(starts.get(i), range.zone()), tallies[i].sessions()));
 		}
 		return new TimeSeries(id, range.from(), range.to(), range.tz(), screenId, hourly ? "hour" : "day", stages,
 				points);
@@ -300,10 +288,6 @@ public class AnalyticsService {
 
 	private static String stageName(List<String> stages, int stage) {
 		return stage >= 0 && stage < stages.size() ? stages.get(stage) : null;
-	}
-
-	private static double ratio(long part, long whole) {
-		return whole == 0 ? 0.0 : (double) part / whole;
 	}
 
 	private static boolean interval(String interval) {

@@ -77,6 +77,30 @@ final class Tally {
 		return this.reached[stage];
 	}
 
+	/** The sessions that reached each stage, in stage order. */
+	List<Long> sessions() {
+		List<Long> sessions = new ArrayList<>(this.reached.length);
+		for (long n : this.reached) {
+			sessions.add(n);
+		}
+		return sessions;
+	}
+
+	/**
+	 * The sessions that reached each stage, named by {@code stages}, with the conversion
+	 * from the stage before (1 for the first) and from the scan (stage 0).
+	 */
+	List<Breakdown.Count> counts(List<String> stages) {
+		List<Breakdown.Count> counts = new ArrayList<>(stages.size());
+		for (int stage = 0; stage < stages.size(); stage++) {
+			long sessions = this.reached[stage];
+			long previous = stage == 0 ? sessions : this.reached[stage - 1];
+			counts.add(new Breakdown.Count(stages.get(stage), sessions, ratio(sessions, previous),
+					ratio(sessions, this.reached[0])));
+		}
+		return counts;
+	}
+
 	long failed() {
 		return this.failures.values().stream().mapToLong(Long::longValue).sum();
 	}
@@ -103,6 +127,10 @@ final class Tally {
 		double highValue = valueAtRank(histogram, high);
 		// To the millisecond: enough for seconds, and no float noise such as 3319.9999.
 		return Math.round((lowValue + (highValue - lowValue) * (rank - low)) * 1000) / 1000.0;
+	}
+
+	private static double ratio(long part, long whole) {
+		return whole == 0 ? 0.0 : (double) part / whole;
 	}
 
 	private static long valueAtRank(TreeMap<Long, Long> histogram, long rank) {
