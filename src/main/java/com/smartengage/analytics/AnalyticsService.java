@@ -1,7 +1,5 @@
 package com.smartengage.analytics;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +12,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
-import com.smartengage.analytics.RollupReadRepository.Cover;
 import com.smartengage.analytics.RollupReadRepository.EventRow;
-import com.smartengage.analytics.RollupReadRepository.Range;
-import com.smartengage.analytics.RollupReadRepository.Screens;
 import com.smartengage.campaign.PlacementService;
 import com.smartengage.campaign.PlacementView;
 import com.smartengage.screen.ScreenService;
@@ -31,8 +26,6 @@ import com.smartengage.screen.ScreenService;
  */
 @Service
 public class AnalyticsService {
-
-	private static final Duration HOUR = Duration.ofHours(1);
 
 	private final AnalyticsQueries queries;
 
@@ -64,23 +57,16 @@ public class AnalyticsService {
 	private Funnel funnel(AnalyticsQuery query) {
 		List<String> stages = query.stages();
 		ScanRange range = query.range();
-		Long screenId = query.screenId();
-		Tally tally = new Tally(stages.size());
-		Slices slices = Slices.of(range.start(), range.end());
 		long id = query.campaignId();
-		// Every screen together: rollups by day and by hour, events for the minutes at
-		// the
-		// ends. One screen: its time buckets are rolled up by day only, so its hours come
-		// from its events too.
-		Cover cover = screenId == null ? Cover.of(slices) : Cover.days(slices);
-		Screens rolledUp = screenId == null ? Screens.TOGETHER : Screens.one(screenId);
-		Screens events = screenId == null ? Screens.EACH : Screens.one(screenId);
-		this.rollups.countsByScreen(id, rolledUp, cover, (row) -> tally.reached(row.stage(), row.sessions()));
-		this.rollups.times(id, screenId == null ? 0 : screenId, cover, tally);
-		this.rollups.failures(id, rolledUp, cover,
+		ReadPlan plan = ReadPlan.funnel(range, query.screenId());
+		Tally tally = new Tally(stages.size());
+		this.rollups.countsByScreen(id, plan.rolledUp(), plan.cover(),
+				(row) -> tally.reached(row.stage(), row.sessions()));
+		this.rollups.times(id, plan.rolledUp(), plan.cover(), tally);
+		this.rollups.failures(id, plan.rolledUp(), plan.cover(),
 				(row) -> tally.failure(row.step(), row.afterStage(), row.sessions()));
-		this.rollups.events(id, events, uncovered(slices, cover), (e) -> add(tally, e));
-		this.rollups.pendingEvents(id, events, cover.ranges(), (e) -> add(tally, e));
+		this.rollups.events(id, plan.events(), plan.raw(), (e) -> add(tally, e));
+		this.rollups.pendingEvents(id, plan.events(), plan.pending(), (e) -> add(tally, e));
 		List<Funnel.Step> steps = new ArrayList<>();
 		List<Breakdown.Count> counts = tally.counts(stages);
 		for (int stage = 0; stage < counts.size(); stage++) {
@@ -102,7 +88,7 @@ public class AnalyticsService {
 				.forEach((entry) -> failures
 					.add(new Funnel.Failure(step, entry.getValue(), stageName(stages, entry.getKey().afterStage()))));
 		}
-		return new Funnel(id, range.from(), range.to(), range.tz(), screenId, steps, failures);
+		return new Funnel(id, range.from(), range.to(), range.tz(), query.screenId(), steps, failures);
 	}
 
 	/**
@@ -119,17 +105,16 @@ public class AnalyticsService {
 		AnalyticsQuery query = request.query();
 		List<String> stages = query.stages();
 		ScanRange range = query.range();
-		Slices slices = Slices.of(range.start(), range.end());
 		long id = query.campaignId();
+		ReadPlan plan = ReadPlan.breakdown(range);
 		Map<Long, Tally> byScreen = new HashMap<>();
 		Function<Long, Tally> tallyOf = (screen) -> byScreen.computeIfAbsent(screen, (s) -> new Tally(stages.size()));
-		Cover cover = Cover.of(slices);
-		this.rollups.countsByScreen(id, Screens.EACH, cover,
+		this.rollups.countsByScreen(id, plan.rolledUp(), plan.cover(),
 				(row) -> tallyOf.apply(row.screenId()).reached(row.stage(), row.sessions()));
-		this.rollups.failures(id, Screens.EACH, cover,
+		this.rollups.failures(id, plan.rolledUp(), plan.cover(),
 				(row) -> tallyOf.apply(row.screenId()).failure(row.step(), row.afterStage(), row.sessions()));
-		this.rollups.events(id, Screens.EACH, uncovered(slices, cover), (e) -> add(tallyOf.apply(e.screenId()), e));
-		this.rollups.pendingEvents(id, Screens.EACH, cover.ranges(), (e) -> add(tallyOf.apply(e.screenId()), e));
+		this.rollups.events(id, plan.events(), plan.raw(), (e) -> add(tallyOf.apply(e.screenId()), e));
+		this.rollups.pendingEvents(id, plan.events(), plan.pending(), (e) -> add(tallyOf.apply(e.screenId()), e));
 		Set<Long> screenIds = new TreeSet<>(byScreen.keySet());
 		this.placements.list(id).stream().map(PlacementView::screenId).forEach(screenIds::add);
 		Map<Long, String> names = new HashMap<>();
@@ -159,72 +144,30 @@ public class AnalyticsService {
 		Periods periods = request.periods();
 		List<String> stages = query.stages();
 		ScanRange range = query.range();
-		Long screenId = query.screenId();
-		List<Instant> starts = periods.starts();
-		Instant start = range.start();
-		Instant end = range.end();
-		Tally[] tallies = new Tally[starts.size()];
+		long id = query.campaignId();
+		ReadPlan plan = ReadPlan.timeSeries(range, periods, query.screenId());
+		Tally[] tallies = new Tally[periods.size()];
 		for (int i = 0; i < tallies.length; i++) {
 			tallies[i] = new Tally(stages.size());
 		}
-		Instant firstHour = Slices.ceil(start, HOUR);
-		Instant lastHour = Slices.floor(end, HOUR);
-		long id = query.campaignId();
-		Screens rolledUp = screenId == null ? Screens.TOGETHER : Screens.one(screenId);
-		Screens events = screenId == null ? Screens.EACH : Screens.one(screenId);
-		// Hours that straddle two periods (in a zone a half hour off UTC) come from the
-		// events, in runs.
-		List<Range> raw = new ArrayList<>();
-		raw.add(new Range(start, firstHour));
-		Set<Instant> straddles = new TreeSet<>();
-		for (Instant hour = firstHour; hour.isBefore(lastHour); hour = hour.plus(HOUR)) {
-			if (periods.indexOf(hour) != periods.indexOf(hour.plus(HOUR).minusNanos(1))) {
-				straddles.add(hour);
-				Range last = raw.get(raw.size() - 1);
-				if (last.to().equals(hour)) {
-					raw.set(raw.size() - 1, new Range(last.from(), hour.plus(HOUR)));
-				}
-				else {
-					raw.add(new Range(hour, hour.plus(HOUR)));
-				}
-			}
-		}
-		raw.add(new Range(lastHour, end));
-		Cover cover = Cover.hours(firstHour, lastHour);
-		this.rollups.countsByPeriod(id, rolledUp, cover, (row) -> {
-			if (!straddles.contains(row.periodStart())) {
+		this.rollups.countsByPeriod(id, plan.rolledUp(), plan.cover(), (row) -> {
+			if (!plan.isRawHour(row.periodStart())) {
 				tallies[periods.indexOf(row.periodStart())].reached(row.stage(), row.sessions());
 			}
 		});
-		this.rollups.events(id, events, raw, (e) -> add(tallies[periods.indexOf(e.scannedAt())], e));
-		this.rollups.pendingEvents(id, events, cover.ranges(), (e) -> {
-			if (!straddles.contains(Slices.floor(e.scannedAt(), HOUR))) {
+		this.rollups.events(id, plan.events(), plan.raw(), (e) -> add(tallies[periods.indexOf(e.scannedAt())], e));
+		this.rollups.pendingEvents(id, plan.events(), plan.pending(), (e) -> {
+			if (!plan.isRawHour(e.scannedAt())) {
 				add(tallies[periods.indexOf(e.scannedAt())], e);
 			}
 		});
 		List<TimeSeries.Point> points = new ArrayList<>();
-		for (int i = 0; i < starts.size(); i++) {
-			points.add(
-					new TimeSeries.Point(OffsetDateTime.ofInstant(starts.get(i), range.zone()), tallies[i].sessions()));
+		for (int i = 0; i < tallies.length; i++) {
+			points.add(new TimeSeries.Point(OffsetDateTime.ofInstant(periods.starts().get(i), range.zone()),
+					tallies[i].sessions()));
 		}
-		return new TimeSeries(id, range.from(), range.to(), range.tz(), screenId, periods.interval(), stages, points);
-	}
-
-	/** The parts of the slices that the cover's rollup rows do not hold. */
-	private static List<Range> uncovered(Slices slices, Cover cover) {
-		List<Range> covered = cover.ranges()
-			.stream()
-			.filter(Range::isNotEmpty)
-			.sorted(Comparator.comparing(Range::from))
-			.toList();
-		List<Range> rest = new ArrayList<>();
-		Instant at = slices.start();
-		for (Range range : covered) {
-			rest.add(new Range(at, range.from()));
-			at = range.to();
-		}
-		rest.add(new Range(at, slices.end()));
-		return rest;
+		return new TimeSeries(id, range.from(), range.to(), range.tz(), query.screenId(), periods.interval(), stages,
+				points);
 	}
 
 	private static void add(Tally tally, EventRow event) {

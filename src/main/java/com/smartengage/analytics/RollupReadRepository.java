@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.smartengage.analytics.ReadPlan.Cover;
+import com.smartengage.analytics.ReadPlan.Range;
+import com.smartengage.analytics.ReadPlan.Screens;
 import com.smartengage.common.infra.SqlTime;
 
 /**
@@ -89,14 +92,14 @@ class RollupReadRepository {
 	}
 
 	/**
-	 * Time buckets of the covered rows of one screen (0: every screen together), by
+	 * Time buckets of the covered rows of one screen or of every screen together, by
 	 * stage.
 	 */
-	void times(long campaignId, long screenId, Cover cover, Tally into) {
+	void times(long campaignId, Screens screens, Cover cover, Tally into) {
 		if (cover.isEmpty()) {
 			return;
 		}
-		cover(SUM_TIMES, campaignId, Screens.one(screenId), cover).query((ResultSet rs) -> {
+		cover(SUM_TIMES, campaignId, screens, cover).query((ResultSet rs) -> {
 			into.time(rs.getInt("stage"), rs.getLong("bucket"), rs.getLong("sessions"));
 		});
 	}
@@ -173,84 +176,6 @@ class RollupReadRepository {
 	private static EventRow event(ResultSet rs) throws SQLException {
 		return new EventRow(rs.getLong("screen_id"), SqlTime.get(rs, "scanned_at"), rs.getString("step"),
 				rs.getLong("seconds_from_scan"), rs.getInt("stage_from"), rs.getInt("stage_to"));
-	}
-
-	/** A half-open range of scan times. */
-	record Range(Instant from, Instant to) {
-
-		boolean isNotEmpty() {
-			return this.from.isBefore(this.to);
-		}
-
-	}
-
-	/**
-	 * The rollup rows a read takes: whole UTC days [dayFrom, dayTo) from the daily rows,
-	 * whole hours [hourFrom, hourTo) and [moreHourFrom, moreHourTo) from the hourly ones.
-	 */
-	record Cover(Instant dayFrom, Instant dayTo, Instant hourFrom, Instant hourTo, Instant moreHourFrom,
-			Instant moreHourTo) {
-
-		/** Days, and the hours on either side of them. */
-		static Cover of(Slices slices) {
-			return new Cover(slices.firstDay(), slices.lastDay(), slices.firstHour(), slices.firstDay(),
-					slices.lastDay(), slices.lastHour());
-		}
-
-		/** The whole days of the slices only. */
-		static Cover days(Slices slices) {
-			return new Cover(slices.firstDay(), slices.lastDay(), slices.end(), slices.end(), slices.end(),
-					slices.end());
-		}
-
-		/** A run of whole hours only. */
-		static Cover hours(Instant from, Instant to) {
-			return new Cover(to, to, from, to, to, to);
-		}
-
-		/** The scan times the rows cover. */
-		List<Range> ranges() {
-			return List.of(new Range(this.hourFrom, this.hourTo), new Range(this.dayFrom, this.dayTo),
-					new Range(this.moreHourFrom, this.moreHourTo));
-		}
-
-		/** The non-empty ranges with the grain of their rows. */
-		List<Part> parts() {
-			List<Part> parts = new ArrayList<>();
-			for (Part part : List.of(new Part(1, new Range(this.hourFrom, this.hourTo)),
-					new Part(24, new Range(this.dayFrom, this.dayTo)),
-					new Part(1, new Range(this.moreHourFrom, this.moreHourTo)))) {
-				if (part.range().isNotEmpty()) {
-					parts.add(part);
-				}
-			}
-			return parts;
-		}
-
-		boolean isEmpty() {
-			return parts().isEmpty();
-		}
-
-		/** Rows of {@code hours} hours whose periods start in the range. */
-		record Part(int hours, Range range) {
-		}
-
-	}
-
-	/**
-	 * Which screen_id values a read covers: 0 alone for the rows of every screen
-	 * together, one screen, or every screen one by one.
-	 */
-	record Screens(long low, long high) {
-
-		static final Screens TOGETHER = new Screens(0, 0);
-
-		static final Screens EACH = new Screens(1, Long.MAX_VALUE);
-
-		static Screens one(long screenId) {
-			return new Screens(screenId, screenId);
-		}
-
 	}
 
 	record EventRow(long screenId, Instant scannedAt, String step, long seconds, int stageFrom, int stageTo) {
