@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 import com.smartengage.analytics.RollupReadRepository.EventRow;
+import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.PlacementService;
 import com.smartengage.campaign.PlacementView;
 import com.smartengage.screen.ScreenService;
@@ -168,6 +170,31 @@ public class AnalyticsService {
 		}
 		return new TimeSeries(id, range.from(), range.to(), range.tz(), query.screenId(), periods.interval(), stages,
 				points);
+	}
+
+	/**
+	 * The sessions scanned from {@code from} to {@code to} (inclusive dates in
+	 * {@code tz}), at any screen, that reached each step or went past it, for many
+	 * campaigns at once, each given with its flow: the sessions of each campaign's
+	 * {@link #funnel}, read in one statement. Every campaign given is in the answer, in
+	 * the order given.
+	 */
+	public Map<Long, StepCounts> stepCounts(Map<Long, Flow> flows, String from, String to, String tz) {
+		return this.reads.read(() -> stepCounts(flows, ScanRange.parse(from, to, tz)));
+	}
+
+	private Map<Long, StepCounts> stepCounts(Map<Long, Flow> flows, ScanRange range) {
+		Map<Long, List<String>> stages = new LinkedHashMap<>();
+		Map<Long, Tally> tallies = new HashMap<>();
+		flows.forEach((id, flow) -> {
+			stages.put(id, AnalyticsQuery.stages(flow));
+			tallies.put(id, new Tally(stages.get(id).size()));
+		});
+		this.rollups.passedByCampaign(List.copyOf(stages.keySet()), ReadPlan.funnel(range, null),
+				(row) -> tallies.get(row.campaignId()).passed(row.stageFrom(), row.stageTo(), row.sessions()));
+		Map<Long, StepCounts> counts = new LinkedHashMap<>();
+		stages.forEach((id, steps) -> counts.put(id, new StepCounts(id, steps, tallies.get(id).sessions())));
+		return counts;
 	}
 
 	private static void add(Tally tally, EventRow event) {

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +66,39 @@ class RollupReadRepository {
 
 	/** Scan time ranges per events query, so that its text stays short. */
 	private static final int RANGES_PER_QUERY = 50;
+
+	/**
+	 * The sessions of many campaigns that passed the stages (stage_from, stage_to],
+	 * summed by campaign, in three parts joined by UNION ALL (see
+	 * {@link #passedByCampaign}). A rollup row holds the sessions that reached its stage:
+	 * they passed (stage - 1, stage].
+	 */
+	private static final String PASSED_ROLLED_UP = """
+			SELECT campaign_id, stage - 1 AS stage_from, stage AS stage_to, SUM(sessions) AS sessions
+			FROM funnel_rollup
+			WHERE campaign_id IN (:campaignIds) AND screen_id BETWEEN :rolledUpLow AND :rolledUpHigh AND (%s)
+			GROUP BY campaign_id, stage
+			""";
+
+	/** Events by the stages they passed; failure steps (stage_to -1) pass none. */
+	private static final String PASSED_EVENTS = """
+			SELECT campaign_id, stage_from, stage_to, COUNT(*) AS sessions FROM journey_event
+			WHERE campaign_id IN (:campaignIds) AND screen_id BETWEEN :eventsLow AND :eventsHigh AND stage_to >= 0
+			  AND (%s)
+			GROUP BY campaign_id, stage_from, stage_to
+			""";
+
+	private static final String PASSED_PENDING_EVENTS = """
+			SELECT campaign_id, stage_from, stage_to, COUNT(*) AS sessions FROM journey_event
+			WHERE rolled_up = FALSE AND campaign_id IN (:campaignIds) AND screen_id BETWEEN :eventsLow AND :eventsHigh
+			  AND stage_to >= 0 AND (%s)
+			GROUP BY campaign_id, stage_from, stage_to
+			""";
+
+	/**
+	 * Campaigns per statement of {@link #passedByCampaign}: a few thousand parameters.
+	 */
+	private static final int CAMPAIGNS_PER_QUERY = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -173,6 +208,66 @@ class RollupReadRepository {
 		}
 	}
 
+	/**
+	 * The sessions of each campaign that passed its stages, as a plan without raw hours
+	 * reads them (the cover's rollup rows, the raw ranges' events and the cover's pending
+	 * events), in one statement for up to {@value #CAMPAIGNS_PER_QUERY} campaigns: what
+	 * {@link #countsByScreen}, {@link #events} and {@link #pendingEvents} read for one,
+	 * without the times and failures.
+	 */
+	void passedByCampaign(List<Long> campaignIds, ReadPlan plan, Consumer<PassedRow> each) {
+		if (!plan.rawHours().isEmpty()) {
+			throw new IllegalArgumentException("A plan with hours read raw needs the events' scan times");
+		}
+		List<String> parts = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		List<Cover.Part> cover = plan.cover().parts();
+		if (!cover.isEmpty()) {
+			List<String> clauses = new ArrayList<>();
+			for (int i = 0; i < cover.size(); i++) {
+				clauses.add(COVER_RANGE.formatted(i));
+				params.put("hours" + i, cover.get(i).hours());
+				params.put("from" + i, SqlTime.param(cover.get(i).range().from()));
+				params.put("to" + i, SqlTime.param(cover.get(i).range().to()));
+			}
+			parts.add(PASSED_ROLLED_UP.formatted(String.join(" OR ", clauses)));
+			parts.add(PASSED_PENDING_EVENTS.formatted(scanTimes("pending", plan.pending(), params)));
+		}
+		if (plan.raw().stream().anyMatch(Range::isNotEmpty)) {
+			parts.add(PASSED_EVENTS.formatted(scanTimes("raw", plan.raw(), params)));
+		}
+		if (parts.isEmpty()) {
+			return;
+		}
+		String sql = String.join("UNION ALL\n", parts);
+		params.put("rolledUpLow", plan.rolledUp().low());
+		params.put("rolledUpHigh", plan.rolledUp().high());
+		params.put("eventsLow", plan.events().low());
+		params.put("eventsHigh", plan.events().high());
+		for (int from = 0; from < campaignIds.size(); from += CAMPAIGNS_PER_QUERY) {
+			List<Long> chunk = campaignIds.subList(from, Math.min(campaignIds.size(), from + CAMPAIGNS_PER_QUERY));
+			this.jdbc.sql(sql).params(params).param("campaignIds", chunk).query((ResultSet rs) -> {
+				each.accept(new PassedRow(rs.getLong("campaign_id"), rs.getInt("stage_from"), rs.getInt("stage_to"),
+						rs.getLong("sessions")));
+			});
+		}
+	}
+
+	/**
+	 * {@code (scanned_at >= :prefixFrom0 AND scanned_at < :prefixTo0) OR ...} for the
+	 * ranges that are not empty, their parameters added to {@code params}.
+	 */
+	private static String scanTimes(String prefix, List<Range> ranges, Map<String, Object> params) {
+		List<String> clauses = new ArrayList<>();
+		for (Range range : ranges.stream().filter(Range::isNotEmpty).toList()) {
+			int i = clauses.size();
+			clauses.add("(scanned_at >= :" + prefix + "From" + i + " AND scanned_at < :" + prefix + "To" + i + ")");
+			params.put(prefix + "From" + i, SqlTime.param(range.from()));
+			params.put(prefix + "To" + i, SqlTime.param(range.to()));
+		}
+		return String.join(" OR ", clauses);
+	}
+
 	private static EventRow event(ResultSet rs) throws SQLException {
 		return new EventRow(rs.getLong("screen_id"), SqlTime.get(rs, "scanned_at"), rs.getString("step"),
 				rs.getLong("seconds_from_scan"), rs.getInt("stage_from"), rs.getInt("stage_to"));
@@ -182,6 +277,10 @@ class RollupReadRepository {
 	}
 
 	record CountRow(long screenId, Instant periodStart, int stage, long sessions) {
+	}
+
+	/** Sessions of a campaign that passed the stages (stageFrom, stageTo]. */
+	record PassedRow(long campaignId, int stageFrom, int stageTo, long sessions) {
 	}
 
 	record FailureRow(long screenId, String step, int afterStage, long sessions) {

@@ -48,6 +48,16 @@ final class Tally {
 		}
 	}
 
+	/**
+	 * Adds sessions that passed the stages after {@code from} up to {@code to}, without
+	 * their times.
+	 */
+	void passed(int from, int to, long sessions) {
+		for (int stage = Math.max(0, from + 1); stage <= Math.min(to, this.reached.length - 1); stage++) {
+			this.reached[stage] += sessions;
+		}
+	}
+
 	void reached(int stage, long sessions) {
 		if (stage >= 0 && stage < this.reached.length) {
 			this.reached[stage] += sessions;

@@ -3,6 +3,7 @@ package com.smartengage.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.smartengage.analytics.AnalyticsService;
-import com.smartengage.analytics.Funnel;
+import com.smartengage.analytics.StepCounts;
 import com.smartengage.campaign.CampaignProperties;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.CampaignView;
@@ -90,10 +91,20 @@ class CampaignPagesController {
 		Map<Long, String> partnerNames = this.partners.list()
 			.stream()
 			.collect(Collectors.toMap(Partner::id, Partner::name));
-		List<CampaignRow> rows = this.campaigns.list(null)
+		List<CampaignView> listed = this.campaigns.list(null)
 			.stream()
 			.sorted(Comparator.comparingLong(CampaignView::id).reversed())
-			.map((campaign) -> row(campaign, partnerNames, today))
+			.toList();
+		Map<String, Flow> flowsByName = this.flows.list()
+			.stream()
+			.collect(Collectors.toMap(Flow::name, Function.identity()));
+		Map<Long, Flow> flowOf = new LinkedHashMap<>();
+		listed.forEach((campaign) -> flowOf.put(campaign.id(),
+				flowsByName.computeIfAbsent(campaign.flow(), this.flows::getByName)));
+		Map<Long, StepCounts> counts = this.analytics.stepCounts(flowOf, today, today, this.formats.zoneName());
+		List<CampaignRow> rows = listed.stream()
+			.map((campaign) -> row(campaign, partnerNames.getOrDefault(campaign.partnerId(), "?"),
+					flowOf.get(campaign.id()), counts.get(campaign.id())))
 			.toList();
 		model.addAttribute("nav", "campaigns");
 		model.addAttribute("campaigns", rows);
@@ -230,20 +241,9 @@ class CampaignPagesController {
 		return "dashboard/campaign-new";
 	}
 
-	private CampaignRow row(CampaignView campaign, Map<Long, String> partnerNames, String today) {
-		Funnel funnel = this.analytics.funnel(campaign.id(), today, today, null, this.formats.zoneName());
-		String reward = this.flows.getByName(campaign.flow()).rewardStep();
-		return new CampaignRow(campaign, partnerNames.getOrDefault(campaign.partnerId(), "?"),
-				sessions(funnel, Flow.SCANNED), sessions(funnel, reward), sessions(funnel, Flow.COUPON_ISSUED));
-	}
-
-	private static long sessions(Funnel funnel, String step) {
-		return funnel.steps()
-			.stream()
-			.filter((s) -> s.step().equals(step))
-			.mapToLong(Funnel.Step::sessions)
-			.findFirst()
-			.orElse(0);
+	private static CampaignRow row(CampaignView campaign, String partner, Flow flow, StepCounts today) {
+		return new CampaignRow(campaign, partner, today.sessions(Flow.SCANNED), today.sessions(flow.rewardStep()),
+				today.sessions(Flow.COUPON_ISSUED));
 	}
 
 	/** A campaign in the list, with the numbers of the sessions scanned today. */

@@ -41,6 +41,22 @@ class TallyTests {
 				new Breakdown.Count("SCANNED", 0, 0.0, 0.0), new Breakdown.Count("FORM_SUBMITTED", 0, 0.0, 0.0));
 	}
 
+	@Test
+	void sessionsThatPassedStagesCountForEachOfThemAsEventsDo() {
+		Tally passed = new Tally(4);
+		Tally events = new Tally(4);
+
+		passed.passed(-1, 0, 3);
+		passed.passed(0, 2, 2);
+		passed.passed(2, 9, 1);
+		passed.passed(1, -1, 5);
+		for (int[] event : new int[][] { { -1, 0 }, { -1, 0 }, { -1, 0 }, { 0, 2 }, { 0, 2 }, { 2, 9 } }) {
+			events.event("STEP", event[0], event[1], 0);
+		}
+
+		assertThat(passed.sessions()).containsExactly(3L, 2L, 2L, 1L).isEqualTo(events.sessions());
+	}
+
 	/** One stage reached after each of these seconds. */
 	private static Tally times(long... seconds) {
 		Tally tally = new Tally(1);
