@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,22 +28,19 @@ import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.CampaignView;
 import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.FlowService;
-import com.smartengage.campaign.Placement;
 import com.smartengage.campaign.PlacementService;
 import com.smartengage.campaign.PlacementView;
-import com.smartengage.common.text.Ids;
 import com.smartengage.common.web.ApiException;
 import com.smartengage.common.web.NotFoundException;
 import com.smartengage.partner.Partner;
 import com.smartengage.partner.PartnerService;
-import com.smartengage.qr.QrAnswers;
 import com.smartengage.screen.Screen;
 import com.smartengage.screen.ScreenService;
 
 /**
  * The campaign pages: the list with today's numbers, the new-campaign form, a campaign's
- * page (its numbers are drawn by its script from the data route), pause and resume,
- * placements and their QR codes.
+ * page (its numbers are drawn by its script from the data route), pause and resume, and
+ * new placements (their QR codes: {@link PlacementPagesController}).
  */
 @Hidden
 @Controller
@@ -62,8 +58,6 @@ class CampaignPagesController {
 
 	private final AnalyticsService analytics;
 
-	private final QrAnswers qr;
-
 	private final CampaignProperties campaignDefaults;
 
 	private final Formats formats;
@@ -71,7 +65,7 @@ class CampaignPagesController {
 	private final Clock clock;
 
 	CampaignPagesController(CampaignService campaigns, PartnerService partners, FlowService flows,
-			PlacementService placements, ScreenService screens, AnalyticsService analytics, QrAnswers qr,
+			PlacementService placements, ScreenService screens, AnalyticsService analytics,
 			CampaignProperties campaignDefaults, Formats formats, Clock clock) {
 		this.campaigns = campaigns;
 		this.partners = partners;
@@ -79,7 +73,6 @@ class CampaignPagesController {
 		this.placements = placements;
 		this.screens = screens;
 		this.analytics = analytics;
-		this.qr = qr;
 		this.campaignDefaults = campaignDefaults;
 		this.formats = formats;
 		this.clock = clock;
@@ -194,36 +187,6 @@ class CampaignPagesController {
 			model.addAttribute("placementError", ex.getMessage());
 			return campaign(id, null, model);
 		}
-	}
-
-	@GetMapping(path = "/dashboard/placements/{slug}/qr.png")
-	ResponseEntity<byte[]> qrPng(@PathVariable String slug, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String download) {
-		Placement placement = placement(slug);
-		return this.qr.png(this.placements.scanUrl(placement.slug()), placement.slug(), size, download != null);
-	}
-
-	@GetMapping(path = "/dashboard/placements/{slug}/qr.svg")
-	ResponseEntity<String> qrSvg(@PathVariable String slug, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String download) {
-		Placement placement = placement(slug);
-		return this.qr.svg(this.placements.scanUrl(placement.slug()), placement.slug(), size, download != null);
-	}
-
-	/** One QR code on a page of its own, with what it is for, to print and hang. */
-	@GetMapping("/dashboard/placements/{slug}/print")
-	String print(@PathVariable String slug, Model model) {
-		Placement placement = placement(slug);
-		model.addAttribute("nav", "campaigns");
-		model.addAttribute("placement", this.placements.view(placement));
-		model.addAttribute("campaign", this.campaigns.getView(placement.campaignId()));
-		model.addAttribute("screen", this.screens.get(placement.screenId()));
-		return "dashboard/placement-print";
-	}
-
-	private Placement placement(String slug) {
-		return this.placements.bySlug(slug)
-			.orElseThrow(() -> new NotFoundException("No placement with slug " + Ids.echo(slug)));
 	}
 
 	private String form(Model model, CampaignForm form, String partnerId, String error) {
