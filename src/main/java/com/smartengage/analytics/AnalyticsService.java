@@ -176,8 +176,8 @@ public class AnalyticsService {
 	 * The sessions scanned from {@code from} to {@code to} (inclusive dates in
 	 * {@code tz}), at any screen, that reached each step or went past it, for many
 	 * campaigns at once, each given with its flow: the sessions of each campaign's
-	 * {@link #funnel}, read in one statement. Every campaign given is in the answer, in
-	 * the order given.
+	 * {@link #funnel(long, String, String, Long, String)}, read in one statement. Every
+	 * campaign given is in the answer, in the order given.
 	 */
 	public Map<Long, StepCounts> stepCounts(Map<Long, Flow> flows, String from, String to, String tz) {
 		return this.reads.read(() -> stepCounts(flows, ScanRange.parse(from, to, tz)));
