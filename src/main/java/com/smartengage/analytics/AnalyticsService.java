@@ -20,11 +20,12 @@ import com.smartengage.campaign.PlacementView;
 import com.smartengage.screen.ScreenService;
 
 /**
- * A campaign's funnel, its breakdown by screen and its time series, read from the
- * rollups: whole days and hours from the rollup rows, the minutes at the ends of a range
- * and the events the rollup step has not added yet from the events themselves. Each
- * answer reads one snapshot ({@link SnapshotReads}), so the numbers are exact at any
- * moment.
+ * A campaign's funnel, its breakdown by screen and its time series, and the sessions per
+ * step of many campaigns at once, read from the rollups: whole days and hours from the
+ * rollup rows, the minutes at the ends of a range and the events the rollup step has not
+ * added yet from the events themselves. A request is checked by {@link AnalyticsQueries},
+ * and {@link ReadPlan} says which rows to read; each answer reads one snapshot
+ * ({@link SnapshotReads}), so the numbers are exact at any moment.
  */
 @Service
 public class AnalyticsService {
