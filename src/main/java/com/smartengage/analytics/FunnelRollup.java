@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.smartengage.analytics.RollupRepository.CountKey;
-import com.smartengage.analytics.RollupRepository.FailureKey;
-import com.smartengage.analytics.RollupRepository.PendingEvent;
-import com.smartengage.analytics.RollupRepository.TimeKey;
+import com.smartengage.analytics.RollupStepRepository.CountKey;
+import com.smartengage.analytics.RollupStepRepository.FailureKey;
+import com.smartengage.analytics.RollupStepRepository.PendingEvent;
+import com.smartengage.analytics.RollupStepRepository.TimeKey;
 
 /**
  * The rollup step: adds journey events that are not rolled up yet to the funnel rollups,
@@ -36,13 +36,13 @@ class FunnelRollup {
 
 	private static final Duration DAY = Duration.ofDays(1);
 
-	private final RollupRepository repository;
+	private final RollupStepRepository repository;
 
 	private final TransactionTemplate transactions;
 
 	private final AnalyticsProperties properties;
 
-	FunnelRollup(RollupRepository repository, TransactionTemplate transactions, AnalyticsProperties properties) {
+	FunnelRollup(RollupStepRepository repository, TransactionTemplate transactions, AnalyticsProperties properties) {
 		this.repository = repository;
 		this.transactions = transactions;
 		this.properties = properties;

@@ -48,6 +48,16 @@ final class Tally {
 		}
 	}
 
+	/**
+	 * Adds sessions that passed the stages after {@code from} up to {@code to}, without
+	 * their times.
+	 */
+	void passed(int from, int to, long sessions) {
+		for (int stage = Math.max(0, from + 1); stage <= Math.min(to, this.reached.length - 1); stage++) {
+			this.reached[stage] += sessions;
+		}
+	}
+
 	void reached(int stage, long sessions) {
 		if (stage >= 0 && stage < this.reached.length) {
 			this.reached[stage] += sessions;
@@ -77,6 +87,30 @@ final class Tally {
 		return this.reached[stage];
 	}
 
+	/** The sessions that reached each stage, in stage order. */
+	List<Long> sessions() {
+		List<Long> sessions = new ArrayList<>(this.reached.length);
+		for (long n : this.reached) {
+			sessions.add(n);
+		}
+		return sessions;
+	}
+
+	/**
+	 * The sessions that reached each stage, named by {@code stages}, with the conversion
+	 * from the stage before (1 for the first) and from the scan (stage 0).
+	 */
+	List<Breakdown.Count> counts(List<String> stages) {
+		List<Breakdown.Count> counts = new ArrayList<>(stages.size());
+		for (int stage = 0; stage < stages.size(); stage++) {
+			long sessions = this.reached[stage];
+			long previous = stage == 0 ? sessions : this.reached[stage - 1];
+			counts.add(new Breakdown.Count(stages.get(stage), sessions, ratio(sessions, previous),
+					ratio(sessions, this.reached[0])));
+		}
+		return counts;
+	}
+
 	long failed() {
 		return this.failures.values().stream().mapToLong(Long::longValue).sum();
 	}
@@ -103,6 +137,10 @@ final class Tally {
 		double highValue = valueAtRank(histogram, high);
 		// To the millisecond: enough for seconds, and no float noise such as 3319.9999.
 		return Math.round((lowValue + (highValue - lowValue) * (rank - low)) * 1000) / 1000.0;
+	}
+
+	private static double ratio(long part, long whole) {
+		return whole == 0 ? 0.0 : (double) part / whole;
 	}
 
 	private static long valueAtRank(TreeMap<Long, Long> histogram, long rank) {

@@ -3,6 +3,7 @@ package com.smartengage.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,28 +22,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.smartengage.analytics.AnalyticsService;
-import com.smartengage.analytics.Funnel;
+import com.smartengage.analytics.StepCounts;
 import com.smartengage.campaign.CampaignProperties;
 import com.smartengage.campaign.CampaignService;
 import com.smartengage.campaign.CampaignView;
 import com.smartengage.campaign.Flow;
 import com.smartengage.campaign.FlowService;
-import com.smartengage.campaign.Placement;
 import com.smartengage.campaign.PlacementService;
 import com.smartengage.campaign.PlacementView;
-import com.smartengage.common.text.Ids;
 import com.smartengage.common.web.ApiException;
 import com.smartengage.common.web.NotFoundException;
 import com.smartengage.partner.Partner;
 import com.smartengage.partner.PartnerService;
-import com.smartengage.qr.QrAnswers;
 import com.smartengage.screen.Screen;
 import com.smartengage.screen.ScreenService;
 
 /**
  * The campaign pages: the list with today's numbers, the new-campaign form, a campaign's
- * page (its numbers are drawn by its script from the data route), pause and resume,
- * placements and their QR codes.
+ * page (its numbers are drawn by its script from the data route), pause and resume, and
+ * new placements (their QR codes: {@link PlacementPagesController}).
  */
 @Hidden
 @Controller
@@ -61,8 +58,6 @@ class CampaignPagesController {
 
 	private final AnalyticsService analytics;
 
-	private final QrAnswers qr;
-
 	private final CampaignProperties campaignDefaults;
 
 	private final Formats formats;
@@ -70,7 +65,7 @@ class CampaignPagesController {
 	private final Clock clock;
 
 	CampaignPagesController(CampaignService campaigns, PartnerService partners, FlowService flows,
-			PlacementService placements, ScreenService screens, AnalyticsService analytics, QrAnswers qr,
+			PlacementService placements, ScreenService screens, AnalyticsService analytics,
 			CampaignProperties campaignDefaults, Formats formats, Clock clock) {
 		this.campaigns = campaigns;
 		this.partners = partners;
@@ -78,7 +73,6 @@ class CampaignPagesController {
 		this.placements = placements;
 		this.screens = screens;
 		this.analytics = analytics;
-		this.qr = qr;
 		this.campaignDefaults = campaignDefaults;
 		this.formats = formats;
 		this.clock = clock;
@@ -90,10 +84,20 @@ class CampaignPagesController {
 		Map<Long, String> partnerNames = this.partners.list()
 			.stream()
 			.collect(Collectors.toMap(Partner::id, Partner::name));
-		List<CampaignRow> rows = this.campaigns.list(null)
+		List<CampaignView> listed = this.campaigns.list(null)
 			.stream()
 			.sorted(Comparator.comparingLong(CampaignView::id).reversed())
-			.map((campaign) -> row(campaign, partnerNames, today))
+			.toList();
+		Map<String, Flow> flowsByName = this.flows.list()
+			.stream()
+			.collect(Collectors.toMap(Flow::name, Function.identity()));
+		Map<Long, Flow> flowOf = new LinkedHashMap<>();
+		listed.forEach((campaign) -> flowOf.put(campaign.id(),
+				flowsByName.computeIfAbsent(campaign.flow(), this.flows::getByName)));
+		Map<Long, StepCounts> counts = this.analytics.stepCounts(flowOf, today, today, this.formats.zoneName());
+		List<CampaignRow> rows = listed.stream()
+			.map((campaign) -> row(campaign, partnerNames.getOrDefault(campaign.partnerId(), "?"),
+					flowOf.get(campaign.id()), counts.get(campaign.id())))
 			.toList();
 		model.addAttribute("nav", "campaigns");
 		model.addAttribute("campaigns", rows);
@@ -185,36 +189,6 @@ class CampaignPagesController {
 		}
 	}
 
-	@GetMapping(path = "/dashboard/placements/{slug}/qr.png")
-	ResponseEntity<byte[]> qrPng(@PathVariable String slug, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String download) {
-		Placement placement = placement(slug);
-		return this.qr.png(this.placements.scanUrl(placement.slug()), placement.slug(), size, download != null);
-	}
-
-	@GetMapping(path = "/dashboard/placements/{slug}/qr.svg")
-	ResponseEntity<String> qrSvg(@PathVariable String slug, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String download) {
-		Placement placement = placement(slug);
-		return this.qr.svg(this.placements.scanUrl(placement.slug()), placement.slug(), size, download != null);
-	}
-
-	/** One QR code on a page of its own, with what it is for, to print and hang. */
-	@GetMapping("/dashboard/placements/{slug}/print")
-	String print(@PathVariable String slug, Model model) {
-		Placement placement = placement(slug);
-		model.addAttribute("nav", "campaigns");
-		model.addAttribute("placement", this.placements.view(placement));
-		model.addAttribute("campaign", this.campaigns.getView(placement.campaignId()));
-		model.addAttribute("screen", this.screens.get(placement.screenId()));
-		return "dashboard/placement-print";
-	}
-
-	private Placement placement(String slug) {
-		return this.placements.bySlug(slug)
-			.orElseThrow(() -> new NotFoundException("No placement with slug " + Ids.echo(slug)));
-	}
-
 	private String form(Model model, CampaignForm form, String partnerId, String error) {
 		model.addAttribute("nav", "campaigns");
 		model.addAttribute("partners",
@@ -230,20 +204,9 @@ class CampaignPagesController {
 		return "dashboard/campaign-new";
 	}
 
-	private CampaignRow row(CampaignView campaign, Map<Long, String> partnerNames, String today) {
-		Funnel funnel = this.analytics.funnel(campaign.id(), today, today, null, this.formats.zoneName());
-		String reward = this.flows.getByName(campaign.flow()).rewardStep();
-		return new CampaignRow(campaign, partnerNames.getOrDefault(campaign.partnerId(), "?"),
-				sessions(funnel, Flow.SCANNED), sessions(funnel, reward), sessions(funnel, Flow.COUPON_ISSUED));
-	}
-
-	private static long sessions(Funnel funnel, String step) {
-		return funnel.steps()
-			.stream()
-			.filter((s) -> s.step().equals(step))
-			.mapToLong(Funnel.Step::sessions)
-			.findFirst()
-			.orElse(0);
+	private static CampaignRow row(CampaignView campaign, String partner, Flow flow, StepCounts today) {
+		return new CampaignRow(campaign, partner, today.sessions(Flow.SCANNED), today.sessions(flow.rewardStep()),
+				today.sessions(Flow.COUPON_ISSUED));
 	}
 
 	/** A campaign in the list, with the numbers of the sessions scanned today. */

@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.smartengage.campaign.Flow;
+import com.smartengage.campaign.FlowService;
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
@@ -78,7 +80,15 @@ class AnalyticsExactnessIntegrationTests extends ServerTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private AnalyticsService analytics;
+
+	@Autowired
+	private FlowService flows;
+
 	private long campaign;
+
+	private long quietCampaign;
 
 	private final Map<String, Long> screens = new HashMap<>();
 
@@ -146,6 +156,7 @@ class AnalyticsExactnessIntegrationTests extends ServerTests {
 		long partner = this.fixtures.partner("Exact partner");
 		String apiKey = this.fixtures.apiKey(partner).key();
 		this.campaign = this.fixtures.campaign(partner, 20);
+		this.quietCampaign = this.fixtures.campaign(partner, 1);
 		Map<String, String> slugs = new HashMap<>();
 		for (String name : List.of("A", "B")) {
 			long screen = this.fixtures.screen("Screen " + name + " of " + this.campaign);
@@ -217,6 +228,31 @@ class AnalyticsExactnessIntegrationTests extends ServerTests {
 					failure.get("step").asString() + " after " + failure.get("after_step").asString(),
 					failure.get("sessions").asLong()));
 		assertThat(failures).as(query + " failures").isEqualTo(model.failures());
+		if (screen == null) {
+			assertStepCounts(from, to, zone, model);
+		}
+	}
+
+	/**
+	 * The sessions per step of many campaigns at once are those of each one's funnel:
+	 * this campaign's, and none of a campaign without scans.
+	 */
+	private void assertStepCounts(LocalDate from, LocalDate to, ZoneId zone, Model model) {
+		Map<Long, Flow> flows = new LinkedHashMap<>();
+		flows.put(this.campaign, this.flows.getByName(Flow.FILL_FORM));
+		flows.put(this.quietCampaign, this.flows.getByName(Flow.FILL_FORM));
+		Map<Long, StepCounts> counts = this.analytics.stepCounts(flows, (from == null) ? null : from.toString(),
+				(to == null) ? null : to.toString(), zone.getId());
+		List<Long> expected = new ArrayList<>();
+		for (int stage = 0; stage < STAGES.size(); stage++) {
+			expected.add(model.reached(stage));
+		}
+		String where = "step counts " + from + " to " + to + " in " + zone;
+		assertThat(counts.keySet()).as(where).containsExactly(this.campaign, this.quietCampaign);
+		assertThat(counts.get(this.campaign).steps()).as(where).isEqualTo(STAGES);
+		assertThat(counts.get(this.campaign).sessions()).as(where).isEqualTo(expected);
+		assertThat(counts.get(this.campaign).sessions("FORM_APPROVED")).as(where).isEqualTo(model.reached(3));
+		assertThat(counts.get(this.quietCampaign).sessions()).as(where).containsOnly(0L);
 	}
 
 	/** Percentiles come rounded to the millisecond. */
