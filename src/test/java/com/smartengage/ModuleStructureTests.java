@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,38 @@ class ModuleStructureTests {
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases()
 			.writeAggregatingDocument();
+		sortRelations(folder);
 		writeOverview(folder.resolve("README.md"));
+	}
+
+	/**
+	 * Sorts each diagram's runs of relation lines, which the Documenter writes in an
+	 * order that changes from run to run, so that regenerating changes only what changed.
+	 */
+	private static void sortRelations(Path folder) {
+		try (Stream<Path> paths = Files.list(folder)) {
+			for (Path diagram : paths.filter((path) -> path.toString().endsWith(".puml")).toList()) {
+				List<String> lines = Files.readAllLines(diagram);
+				List<String> sorted = new ArrayList<>();
+				List<String> run = new ArrayList<>();
+				for (String line : lines) {
+					if (line.startsWith("Rel(")) {
+						run.add(line);
+						continue;
+					}
+					run.sort(null);
+					sorted.addAll(run);
+					run.clear();
+					sorted.add(line);
+				}
+				run.sort(null);
+				sorted.addAll(run);
+				Files.write(diagram, sorted);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
