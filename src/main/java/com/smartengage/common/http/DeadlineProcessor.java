@@ -1,6 +1,8 @@
 package com.smartengage.common.http;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 import org.apache.coyote.Adapter;
 import org.apache.coyote.InputBuffer;
@@ -39,6 +41,15 @@ final class DeadlineProcessor extends Http11Processor {
 	 */
 	static final int UNREAD_BODY = 3;
 
+	/**
+	 * Tomcat's flag for an HTTP/0.9 request, which Tomcat 11.0.22 sets when it reads a
+	 * request's protocol and never clears on recycling: a processor that served an
+	 * HTTP/0.9 request then answered the next connection's unreadable request line (a 400
+	 * before the protocol is read) without a status line. Cleared here before each
+	 * request.
+	 */
+	private static final VarHandle HTTP09 = http09();
+
 	private volatile int phase = WORKING;
 
 	/** {@code System.nanoTime()} when {@link #BODY} or {@link #UNREAD_BODY} began. */
@@ -72,6 +83,10 @@ final class DeadlineProcessor extends Http11Processor {
 	public SocketState service(SocketWrapperBase<?> socketWrapper) throws IOException {
 		this.connection = socketWrapper;
 		this.phase = WORKING;
+		if (HTTP09 != null) {
+			// Tomcat reads the protocol anew once the request line is complete.
+			HTTP09.set((Http11Processor) this, false);
+		}
 		SocketState state = SocketState.CLOSED;
 		try {
 			state = super.service(socketWrapper);
@@ -81,6 +96,17 @@ final class DeadlineProcessor extends Http11Processor {
 			// Only an unfinished request line or header block parks a processor (LONG)
 			// outside async processing and upgrades.
 			this.phase = (state == SocketState.LONG && !isAsync() && !isUpgrade()) ? HEADERS : WORKING;
+		}
+	}
+
+	private static VarHandle http09() {
+		try {
+			return MethodHandles.privateLookupIn(Http11Processor.class, MethodHandles.lookup())
+				.findVarHandle(Http11Processor.class, "http09", boolean.class);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			// Another Tomcat, without the field: nothing to clear.
+			return null;
 		}
 	}
 

@@ -129,6 +129,23 @@ class MalformedRequestsIntegrationTests extends ServerTests {
 		}
 	}
 
+	@Test
+	void anUnreadableRequestLineAfterAnHttp09RequestStillGetsAStatusLine() throws IOException {
+		// Tomcat reuses its processors; one that served HTTP/0.9 used to answer the next
+		// connection's unreadable request line without a status line.
+		for (int i = 0; i < 5; i++) {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5_000);
+				socket.setSoTimeout(10_000);
+				socket.getOutputStream().write("GET /\r\n".getBytes(StandardCharsets.ISO_8859_1));
+				socket.getInputStream().readAllBytes();
+			}
+			Http.Answer refused = exchange("POST /smart-engage/post/engage-v3/x'\\x00' HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ "Connection: close\r\nContent-Length: 2\r\n\r\n[]");
+			assertThat(refused.status()).isEqualTo(400);
+		}
+	}
+
 	private Http.Answer exchange(String request) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5_000);
