@@ -24,7 +24,8 @@ class TestDatabaseConfiguration {
 			.build();
 		dataSource.setPoolName("smart-engage-test");
 		dataSource.setMaximumPoolSize(20);
-		// The test run caches several servers (one per configuration); idle ones give their
+		// The test run caches several servers (one per configuration); idle ones give
+		// their
 		// connections back, so that together they stay under PostgreSQL's 100.
 		dataSource.setMinimumIdle(2);
 		dataSource.setIdleTimeout(10_000);
