@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param campaignId the new campaign
  * @param partnerId its partner, whose codes must stay unique
- * @param couponQuota how many codes to generate (0 for none); ignored when codes are
- * given
+ * @param couponQuota how many codes to generate (0 for none; at most
+ * {@link CouponPools#MAX_CODES}, checked before); ignored when codes are given
  * @param couponCodes the codes given with the request, or {@code null}
  */
 public record CampaignCreated(long campaignId, long partnerId, int couponQuota, List<String> couponCodes) {

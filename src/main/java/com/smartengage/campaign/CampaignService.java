@@ -102,12 +102,15 @@ public class CampaignService {
 		if (request.couponQuota() != null && request.couponCodes() != null) {
 			throw new BadRequestException("Give either coupon_quota or coupon_codes, not both");
 		}
+		int quota = inRange("coupon_quota", request.couponQuota(), 0, 0, CouponPools.MAX_CODES);
+		if (request.couponCodes() != null) {
+			CouponPools.checkCount(request.couponCodes().size());
+		}
 		long partnerId = this.partners.reference(request.partnerId()).id();
 		Campaign draft = new Campaign(0, partnerId, flow.id(), name, formUrl, startsAt, endsAt, false, ttl, validDays,
 				this.clock.instant());
 		long id = this.repository.insert(draft);
-		this.changes.publishEvent(new CampaignCreated(id, partnerId,
-				request.couponQuota() == null ? 0 : request.couponQuota(), request.couponCodes()));
+		this.changes.publishEvent(new CampaignCreated(id, partnerId, quota, request.couponCodes()));
 		CampaignView created = view(this.repository.findById(id).orElseThrow());
 		this.audit.record("campaign.created", "campaign", id, "partner " + partnerId + ", name " + name + ", flow "
 				+ flow.name() + ", coupons " + created.coupons().total());

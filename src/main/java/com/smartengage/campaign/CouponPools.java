@@ -2,6 +2,8 @@ package com.smartengage.campaign;
 
 import java.util.Map;
 
+import com.smartengage.common.web.BadRequestException;
+
 /**
  * What a campaign's view reads of its coupon pool. The coupon module implements it:
  * coupon depends on campaign (a code belongs to a campaign), so campaign reaches the
@@ -9,6 +11,16 @@ import java.util.Map;
  * (ADR 0010).
  */
 public interface CouponPools {
+
+	/** Most codes one campaign creation or upload may add. */
+	int MAX_CODES = 1_000_000;
+
+	/** Checks the size of a pool's addition before anything is stored. */
+	static void checkCount(int count) {
+		if (count < 0 || count > MAX_CODES) {
+			throw new BadRequestException("A pool takes 0 to " + MAX_CODES + " codes at a time, not " + count);
+		}
+	}
 
 	/** The campaign's pool in numbers. */
 	CampaignView.Coupons count(long campaignId);

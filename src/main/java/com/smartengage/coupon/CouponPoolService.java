@@ -18,6 +18,7 @@ import com.smartengage.campaign.Campaign;
 import com.smartengage.campaign.CampaignChanged;
 import com.smartengage.campaign.CampaignCreated;
 import com.smartengage.campaign.CampaignService;
+import com.smartengage.campaign.CouponPools;
 import com.smartengage.common.text.Ids;
 import com.smartengage.common.text.Texts;
 import com.smartengage.common.web.BadRequestException;
@@ -32,7 +33,7 @@ import com.smartengage.common.web.BadRequestException;
 public class CouponPoolService {
 
 	/** Most codes one campaign creation or upload may add. */
-	public static final int MAX_CODES = 1_000_000;
+	public static final int MAX_CODES = CouponPools.MAX_CODES;
 
 	static final int MAX_CODE_LENGTH = 64;
 
@@ -63,16 +64,12 @@ public class CouponPoolService {
 
 	/**
 	 * Fills the pool a campaign is created with, in the creating transaction: a refusal
-	 * here (too many codes, a bad code) leaves no campaign behind.
+	 * here (a bad code, say) leaves no campaign behind.
 	 */
 	@EventListener
 	void fill(CampaignCreated created) {
 		if (created.couponCodes() != null) {
 			add(created.campaignId(), created.partnerId(), created.couponCodes());
-		}
-		else if (created.couponQuota() < 0 || created.couponQuota() > MAX_CODES) {
-			throw new BadRequestException(
-					"coupon_quota must be between 0 and " + MAX_CODES + ", not " + created.couponQuota());
 		}
 		else if (created.couponQuota() > 0) {
 			generate(created.campaignId(), created.partnerId(), created.couponQuota());
@@ -158,9 +155,7 @@ public class CouponPoolService {
 
 	/** Checks an upload's size before anything is stored. */
 	public static void checkCount(int count) {
-		if (count < 0 || count > MAX_CODES) {
-			throw new BadRequestException("A pool takes 0 to " + MAX_CODES + " codes at a time, not " + count);
-		}
+		CouponPools.checkCount(count);
 	}
 
 	private static void checkCode(String code, int index) {

@@ -219,6 +219,12 @@ class CampaignApiIntegrationTests extends ServerTests {
 		Http.Answer missing = createCampaign("{\"name\": \"Orphan\", \"form_url\": \"" + FORM + "\"}");
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(missing.errorMsg()).isEqualTo("partner_id is required");
+
+		// The request's own fields are checked before the partner is looked up.
+		Http.Answer both = createCampaign("{\"partner_id\": 987654321, \"name\": \"Orphan\", \"form_url\": \"" + FORM
+				+ "\", \"coupon_quota\": -1}");
+		assertThat(both.status()).isEqualTo(400);
+		assertThat(both.errorMsg()).isEqualTo("coupon_quota must be between 0 and 1000000, not -1");
 	}
 
 	@Test
