@@ -32,6 +32,19 @@ public final class FuzzOracle {
 		// An HTTP/0.9 request (a request line without a version) may get nothing at all.
 		boolean notHttp11 = reply.status() == -1 && attack.raw()
 				&& (reply.body().length() > "not an HTTP answer: ".length() || http09(attack));
+		// Tomcat refuses a header section over its limit before it reads the body, and
+		// closes the connection: a client still sending a body then gets a reset, which
+		// can discard the 400 before the client reads it.
+		boolean resetAfterRefusal = reply.status() == 0 && attack.body() != null && attack.body().length > 0
+				&& "a header section over 8 KiB".equals(TomcatRefusal.reason(attack));
+		if (resetAfterRefusal) {
+			if (!before.equals(after)) {
+				report.problem("rejected request changed data",
+						where + "\n      before " + before + "\n      after  " + after);
+			}
+			report.containerRejection("a header section over 8 KiB", attack, reply);
+			return;
+		}
 		if (reply.status() >= 500 || reply.status() < 100 && !notHttp11) {
 			report.problem("server error", where);
 			return;
