@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.smartengage.campaign.CouponPools;
 import com.smartengage.common.web.BadRequestException;
 
 /**
@@ -56,9 +57,7 @@ public final class CouponCodeFiles {
 					codes.add(code);
 				}
 				first = false;
-				if (codes.size() > CouponPoolService.MAX_CODES) {
-					CouponPoolService.checkCount(codes.size());
-				}
+				CouponPools.checkCount(codes.size());
 			}
 		}
 		return codes;

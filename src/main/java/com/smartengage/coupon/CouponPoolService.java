@@ -32,9 +32,6 @@ import com.smartengage.common.web.BadRequestException;
 @Service
 public class CouponPoolService {
 
-	/** Most codes one campaign creation or upload may add. */
-	public static final int MAX_CODES = CouponPools.MAX_CODES;
-
 	static final int MAX_CODE_LENGTH = 64;
 
 	/** Generated codes: no 0/O, 1/I/L, so they read aloud and type without mistakes. */
@@ -92,7 +89,7 @@ public class CouponPoolService {
 
 	/** Adds {@code quota} new unique codes to the pool. */
 	int generate(long campaignId, long partnerId, int quota) {
-		checkCount(quota);
+		CouponPools.checkCount(quota);
 		int added = 0;
 		while (added < quota) {
 			Set<String> batch = new HashSet<>();
@@ -111,7 +108,7 @@ public class CouponPoolService {
 	 * again.
 	 */
 	ImportResult add(long campaignId, long partnerId, List<String> codes) {
-		checkCount(codes.size());
+		CouponPools.checkCount(codes.size());
 		List<String> duplicates = new ArrayList<>();
 		Set<String> unique = new LinkedHashSet<>();
 		int duplicateCount = 0;
@@ -151,11 +148,6 @@ public class CouponPoolService {
 		String text = code.strip();
 		return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
 				: Normalizer.normalize(text, Normalizer.Form.NFC);
-	}
-
-	/** Checks an upload's size before anything is stored. */
-	public static void checkCount(int count) {
-		CouponPools.checkCount(count);
 	}
 
 	private static void checkCode(String code, int index) {

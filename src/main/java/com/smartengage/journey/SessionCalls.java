@@ -34,9 +34,9 @@ class SessionCalls {
 		this.sessions.advance(partnerId, update.sessionId(), update.newStatus());
 	}
 
-	/** {@link #UPDATED} as JSON. */
+	/** {@link #UPDATED} as JSON; shared, written out as it is and never changed. */
 	byte[] updatedJson() {
-		return this.updatedJson.clone();
+		return this.updatedJson;
 	}
 
 	/** The session view's 200 body: the session as JSON. */

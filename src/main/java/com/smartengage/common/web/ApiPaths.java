@@ -33,7 +33,11 @@ public final class ApiPaths {
 	public static String of(HttpServletRequest request) {
 		String servletPath = request.getServletPath();
 		String pathInfo = request.getPathInfo();
-		return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+		if (pathInfo == null) {
+			// The usual case (one servlet at "/"): no new string on every filter's check.
+			return servletPath == null ? "" : servletPath;
+		}
+		return (servletPath == null ? "" : servletPath) + pathInfo;
 	}
 
 	public static boolean isJson(String path) {
