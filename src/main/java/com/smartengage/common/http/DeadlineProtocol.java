@@ -8,11 +8,14 @@ import org.apache.coyote.http11.Http11NioProtocol;
 
 /**
  * Tomcat's HTTP/1.1 NIO connector as this server runs it: with
- * {@link HttpDeadlineProperties deadlines} for slow clients, and a 400 rather than
- * Tomcat's 505 for a request line naming an HTTP version it does not speak (a client's
- * mistake, which monitoring would count as a fault of the server; {@code OPTIONS *} never
- * reaches the error valve that maps the other cases). Public with a public constructor:
- * Tomcat makes it from its class name.
+ * {@link HttpDeadlineProperties deadlines} for slow clients, and the client's status for
+ * what Tomcat refuses with a server's. An unknown {@code Transfer-Encoding} (501) and an
+ * HTTP version Tomcat does not speak (505) are the client's mistakes, which monitoring
+ * would count as faults of the server: Tomcat sets them while reading the request, and
+ * they become 400 here before the request goes in, so that {@code OPTIONS *}, which never
+ * reaches the error valve, gets them too. The valve maps the 501 Tomcat sets later, for
+ * {@code CONNECT}, to 405. Public with a public constructor: Tomcat makes it from its
+ * class name.
  */
 public class DeadlineProtocol extends Http11NioProtocol {
 
@@ -57,8 +60,8 @@ public class DeadlineProtocol extends Http11NioProtocol {
 	}
 
 	/**
-	 * Turns the 505 that Tomcat set while reading the request line into a 400 before the
-	 * request goes in.
+	 * Turns the 501 (an unknown transfer coding) or 505 (an unknown HTTP version) that
+	 * Tomcat set while reading the request into a 400 before the request goes in.
 	 */
 	private static final class VersionRefusingAdapter extends ForwardingAdapter {
 
@@ -68,7 +71,7 @@ public class DeadlineProtocol extends Http11NioProtocol {
 
 		@Override
 		public void service(Request req, Response res) throws Exception {
-			if (res.getStatus() == 505) {
+			if (res.getStatus() == 501 || res.getStatus() == 505) {
 				res.setStatus(400);
 			}
 			super.service(req, res);

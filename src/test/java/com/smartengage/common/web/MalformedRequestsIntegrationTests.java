@@ -121,6 +121,12 @@ class MalformedRequestsIntegrationTests extends ServerTests {
 		assertThat(chunkedPage.status()).isEqualTo(400);
 		assertThat(chunkedPage.body()).contains("<html").doesNotContain("HTTP Status");
 
+		// OPTIONS * never reaches the error valve: the status is the client's all the
+		// same.
+		Http.Answer star = exchange("OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip, chunked\r\n"
+				+ "Connection: close\r\n\r\n0\r\n\r\n");
+		assertThat(star.status()).isEqualTo(400);
+
 		for (String version : List.of("HTTP/2.0", "HTTP/1.")) {
 			Http.Answer unknown = exchange(
 					"GET /smart-engage/get/session/x " + version + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
