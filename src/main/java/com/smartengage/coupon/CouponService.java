@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,8 +46,11 @@ public class CouponService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	CouponService(CouponRepository coupons, SessionService sessions, CampaignService campaigns, FlowService flows,
-			PublicUrl publicUrl, Clock clock) {
+			PublicUrl publicUrl, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.coupons = coupons;
 		this.sessions = sessions;
 		this.campaigns = campaigns;
@@ -91,6 +95,7 @@ public class CouponService {
 			throw new IllegalStateException("Coupon " + free.id() + " was claimed twice despite its row lock");
 		}
 		this.sessions.recordCouponIssued(session, Flow.COUPON_ISSUED, now, flow);
+		this.events.publishEvent(new CouponIssued(id, partnerId, campaign.id(), free.code(), now, expiresAt));
 		return new IssuedCoupon("success", free.code(), this.publicUrl.couponUrl(token), expiresAt, id.toString());
 	}
 
@@ -119,6 +124,8 @@ public class CouponService {
 		Flow flow = this.flows.get(this.campaigns.cached(coupon.campaignId()).flowId());
 		this.sessions.recordCouponRedeemed(coupon.sessionId(), coupon.campaignId(), coupon.screenId(),
 				Flow.COUPON_REDEEMED, now, coupon.scannedAt(), flow);
+		this.events
+			.publishEvent(new CouponRedeemed(coupon.sessionId(), partnerId, coupon.campaignId(), coupon.code(), now));
 		return new RedeemedCoupon("success", coupon.code(), now, coupon.sessionId().toString());
 	}
 

@@ -47,8 +47,8 @@ class SessionRepository {
 			""";
 
 	/**
-	 * Moves a session forward; matches no row when it already is there or past it, ended
-	 * or expired.
+	 * Moves a session forward from the status it was read with; matches no row when it
+	 * already is there or past it, ended, expired, or moved since it was read.
 	 */
 	private static final String ADVANCE = """
 			UPDATE journey_session
@@ -56,16 +56,18 @@ class SessionRepository {
 			    rewarded_at = COALESCE(rewarded_at, :rewardedAt), updated_at = :now,
 			    funnel_stage_before = funnel_stage, funnel_stage = GREATEST(funnel_stage, :stepIndex)
 			WHERE id = :id AND partner_id = :partnerId AND ended = FALSE AND step_index < :stepIndex
-			  AND expires_at > :now
+			  AND expires_at > :now AND status = :fromStatus
 			""";
 
 	/**
-	 * Ends a session at a failure step; matches no row when it already ended or expired.
+	 * Ends a session at a failure step from the status it was read with; matches no row
+	 * when it already ended, expired, or moved since it was read.
 	 */
 	private static final String FAIL = """
 			UPDATE journey_session SET status = :status, ended = TRUE, updated_at = :now,
 			    funnel_stage_before = funnel_stage
 			WHERE id = :id AND partner_id = :partnerId AND ended = FALSE AND expires_at > :now
+			  AND status = :fromStatus
 			""";
 
 	/**
@@ -151,11 +153,12 @@ class SessionRepository {
 			.optional();
 	}
 
-	boolean advance(UUID id, long partnerId, String status, int stepIndex, boolean ended, Instant rewardedAt,
-			Instant now) {
+	boolean advance(UUID id, long partnerId, String fromStatus, String status, int stepIndex, boolean ended,
+			Instant rewardedAt, Instant now) {
 		return this.jdbc.sql(ADVANCE)
 			.param("id", id)
 			.param("partnerId", partnerId)
+			.param("fromStatus", fromStatus)
 			.param("status", status)
 			.param("stepIndex", stepIndex)
 			.param("ended", ended)
@@ -164,10 +167,11 @@ class SessionRepository {
 			.update() == 1;
 	}
 
-	boolean fail(UUID id, long partnerId, String status, Instant now) {
+	boolean fail(UUID id, long partnerId, String fromStatus, String status, Instant now) {
 		return this.jdbc.sql(FAIL)
 			.param("id", id)
 			.param("partnerId", partnerId)
+			.param("fromStatus", fromStatus)
 			.param("status", status)
 			.param("now", SqlTime.param(now))
 			.update() == 1;

@@ -28,6 +28,12 @@ import com.smartengage.common.web.PublicUrl;
 @Service
 public class SessionService {
 
+	/**
+	 * How many times an update tries again after other updates of the same session won
+	 * the race; each lost race means the session moved on, so a handful is plenty.
+	 */
+	private static final int MAX_MOVE_TRIES = 5;
+
 	private final SessionRepository repository;
 
 	private final CampaignService campaigns;
@@ -64,6 +70,8 @@ public class SessionService {
 		this.repository.insertEvent(id, campaign.id(), placement.screenId(), Flow.SCANNED, now, now, -1,
 				Flow.SCANNED_STAGE);
 		this.events.publishEvent(new JourneyRecorded(campaign.id(), placement.screenId(), Flow.SCANNED));
+		this.events.publishEvent(new SessionStatusChanged(id, campaign.partnerId(), campaign.id(), placement.screenId(),
+				Flow.SCANNED, null, now));
 		return id;
 	}
 
@@ -81,24 +89,32 @@ public class SessionService {
 		boolean failure = flow.isFailure(newStatus);
 		int index = failure ? session.stepIndex() : flow.indexOf(newStatus);
 		checkCanMove(session, failure, index, rawSessionId, now);
-		boolean moved;
-		if (failure) {
-			moved = this.repository.fail(id, partnerId, newStatus, now);
-		}
-		else {
-			Instant rewardedAt = index >= flow.rewardIndex() ? now : null;
-			moved = this.repository.advance(id, partnerId, newStatus, index, index == flow.lastIndex(), rewardedAt,
-					now);
-		}
-		if (!moved) {
-			// Another request moved the session between our read and our write: answer as
-			// if we came second.
-			JourneySession current = this.repository.find(id, partnerId).orElseThrow();
-			checkCanMove(current, failure, index, rawSessionId, now);
-			throw new AlreadyCompletedException(rawSessionId);
+		// The update names the status it moves from, so that the event's previous status
+		// is
+		// exact: when another request moved the session between our read and our write,
+		// read again and decide again, as if we came second.
+		JourneySession from = session;
+		for (int tries = 1; !move(from, partnerId, flow, newStatus, failure, index, now); tries++) {
+			from = this.repository.find(id, partnerId).orElseThrow();
+			checkCanMove(from, failure, index, rawSessionId, now);
+			if (tries == MAX_MOVE_TRIES) {
+				throw new AlreadyCompletedException(rawSessionId);
+			}
 		}
 		this.repository.insertEventOfChange(id, newStatus, now, session.createdAt(), failure ? -1 : index);
 		this.events.publishEvent(new JourneyRecorded(session.campaignId(), session.screenId(), newStatus));
+		this.events.publishEvent(new SessionStatusChanged(id, partnerId, session.campaignId(), session.screenId(),
+				newStatus, from.status(), now));
+	}
+
+	private boolean move(JourneySession from, long partnerId, Flow flow, String newStatus, boolean failure, int index,
+			Instant now) {
+		if (failure) {
+			return this.repository.fail(from.id(), partnerId, from.status(), newStatus, now);
+		}
+		Instant rewardedAt = index >= flow.rewardIndex() ? now : null;
+		return this.repository.advance(from.id(), partnerId, from.status(), newStatus, index, index == flow.lastIndex(),
+				rewardedAt, now);
 	}
 
 	private static void checkCanMove(JourneySession session, boolean failure, int index, String rawId, Instant now) {

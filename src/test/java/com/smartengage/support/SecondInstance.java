@@ -24,7 +24,8 @@ public final class SecondInstance {
 				List.of("--server.port=0", "--spring.datasource.url=" + TestDatabase.url(),
 						"--spring.datasource.username=" + TestDatabase.username(),
 						"--spring.datasource.password=" + TestDatabase.password(),
-						"--smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN));
+						"--smart-engage.admin.token=" + IntegrationTest.ADMIN_TOKEN,
+						"--smart-engage.webhooks.secret-key=" + IntegrationTest.WEBHOOK_SECRET_KEY));
 		arguments.addAll(List.of(settings));
 		return new SpringApplicationBuilder(SmartEngageApplication.class).run(arguments.toArray(String[]::new));
 	}

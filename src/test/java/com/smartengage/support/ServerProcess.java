@@ -64,6 +64,7 @@ public final class ServerProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
 		builder.environment().put("SMART_ENGAGE_ADMIN_TOKEN", adminToken);
+		builder.environment().put("SMART_ENGAGE_WEBHOOKS_SECRET_KEY", IntegrationTest.WEBHOOK_SECRET_KEY);
 		try {
 			return new ServerProcess(builder.start(), chosen, log, System.nanoTime());
 		}
