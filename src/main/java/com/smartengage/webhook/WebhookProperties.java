@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads attempts in flight at once, per instance
  * @param pollingInterval how often an instance looks for due attempts it was not told of
  * @param heartbeatInterval how often an instance marks its attempts in flight as alive;
- * four missed beats and another instance takes them over
+ * six missed beats and another instance takes them over
  * @param secretKey the key (base64, 32 bytes) that encrypts signing secrets at rest;
  * every instance needs the same one
  * @param secretKeyFile where a key is kept when {@code secret-key} is not set (created on

@@ -24,9 +24,11 @@ import com.smartengage.common.text.Hashing;
 import com.smartengage.support.DatabaseAvailableExtension;
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
+import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.OwnDatabase;
 import com.smartengage.support.ServerProcess;
 import com.smartengage.support.TestDatabase;
+import com.smartengage.support.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * malformed keys, wrong admin tokens until the login limit refuses them, and requests
  * that fail every way the API fails. Then the whole log (start-up and shutdown included),
  * the Prometheus and health bodies, and every answer's body and headers are searched for
- * every API key, the admin token, every wrong key or token sent, and the SHA-256 of each
- * (hex in both cases, and Base64). Only the answer that creates a key may show it, once.
+ * every API key, the admin token, every wrong key or token sent, the webhook secrets and
+ * the key that encrypts them, and the SHA-256 of each (hex in both cases, and Base64).
+ * Only the answer that creates a key or a secret may show it, once.
  */
 @ExtendWith(DatabaseAvailableExtension.class)
 class SecretsIntegrationTests {
@@ -50,7 +53,7 @@ class SecretsIntegrationTests {
 	private final List<Recorded> answers = new ArrayList<>();
 
 	@Test
-	void neverShowsAnApiKeyOrTheAdminTokenInLogsMetricsOrAnswers() throws Exception {
+	void neverShowsASecretInLogsMetricsOrAnswers() throws Exception {
 		String adminToken = "admin-" + HexFormat.of().formatHex(this.random.generateSeed(24));
 		Map<String, String> secrets = new LinkedHashMap<>();
 		secrets.put("the admin token", adminToken);
@@ -60,6 +63,8 @@ class SecretsIntegrationTests {
 			arguments.add("--logging.level.com.smartengage=DEBUG");
 			arguments.add("--logging.level.web=DEBUG");
 			arguments.add("--logging.level.sql=DEBUG");
+			arguments.add("--smart-engage.webhooks.allow-private-addresses=true");
+			arguments.add("--smart-engage.webhooks.allow-http=true");
 			try (ServerProcess server = ServerProcess.start("secrets-" + TestDatabase.KIND, 0, adminToken, arguments)) {
 				server.awaitHealthy(Duration.ofSeconds(120));
 				journey(server.port(), adminToken, secrets);
@@ -134,6 +139,8 @@ class SecretsIntegrationTests {
 		record("another partner's session",
 				http.get("/smart-engage/get/session/" + session).apiKey(other.key()).send());
 
+		webhooks(http, partner, secrets);
+
 		// Keys that do not work.
 		String oneOff = key.key().substring(0, key.key().length() - 1) + (key.key().endsWith("A") ? "B" : "A");
 		String madeUp = "se_" + Base64.getUrlEncoder().withoutPadding().encodeToString(this.random.generateSeed(32));
@@ -179,6 +186,41 @@ class SecretsIntegrationTests {
 
 		record("prometheus", http.get("/actuator/prometheus").admin().send());
 		record("health", http.get("/actuator/health").send());
+	}
+
+	/**
+	 * A webhook endpoint registered and its secret rotated (those two answers alone may
+	 * show a secret, and are not searched), events signed and sent with both secrets, and
+	 * every other webhook answer recorded.
+	 */
+	private void webhooks(Http http, long partner, Map<String, String> secrets) {
+		secrets.put("the webhook secret key", IntegrationTest.WEBHOOK_SECRET_KEY);
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			Http.Answer created = http.post("/admin/api/partners/" + partner + "/webhook-endpoints")
+				.admin()
+				.json("{\"url\": \"" + receiver.url("/hooks") + "\"}")
+				.send();
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			long endpoint = created.json().get("id").asLong();
+			secrets.put("a webhook secret", created.json().get("secret").asString());
+			String path = "/admin/api/partners/" + partner + "/webhook-endpoints/" + endpoint;
+			Http.Answer rotated = http.post(path + "/rotate-secret").admin().send();
+			secrets.put("a rotated webhook secret", rotated.json().get("secret").asString());
+			record("webhook test event", http.post(path + "/test").admin().send());
+			receiver.await((request) -> request.text().contains("webhook.test"), Duration.ofSeconds(30));
+			record("webhook endpoints",
+					http.get("/admin/api/partners/" + partner + "/webhook-endpoints").admin().send());
+			record("webhook endpoint", http.get(path).admin().send());
+			Http.Answer deliveries = record("webhook deliveries", http.get(path + "/deliveries").admin().send());
+			record("webhook delivery",
+					http.get("/admin/api/webhook-deliveries/" + deliveries.json().get(0).get("id").asLong())
+						.admin()
+						.send());
+			record("audit after webhooks", http.get("/admin/api/audit").admin().send());
+			for (WebhookReceiver.Request request : receiver.received()) {
+				this.answers.add(new Recorded("a webhook delivery as received", request.headers() + request.text()));
+			}
+		}
 	}
 
 	private Http.Answer record(String what, Http.Answer answer) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -38,6 +39,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private volatile Answer always;
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger mostInFlight = new AtomicInteger();
+
 	/** A request as received. */
 	public record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
@@ -56,8 +61,15 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	}
 
-	/** How to answer a request: a status and body, after a delay. */
-	public record Answer(int status, Duration delay, String body) {
+	/**
+	 * How to answer a request: a status and body, after a delay, with a {@code Location}
+	 * when not null.
+	 */
+	public record Answer(int status, Duration delay, String body, String location) {
+
+		public Answer(int status, Duration delay, String body) {
+			this(status, delay, body, null);
+		}
 
 		public static Answer status(int status) {
 			return new Answer(status, Duration.ZERO, "");
@@ -65,6 +77,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
 		public static Answer slow(Duration delay) {
 			return new Answer(204, delay, "");
+		}
+
+		public static Answer redirect(String location) {
+			return new Answer(302, Duration.ZERO, "", location);
 		}
 
 	}
@@ -76,7 +92,11 @@ public final class WebhookReceiver implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.server.setExecutor(Executors.newCachedThreadPool());
+		this.server.setExecutor(Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "webhook-receiver");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
@@ -156,7 +176,22 @@ public final class WebhookReceiver implements AutoCloseable {
 		return lines.size() + " " + lines;
 	}
 
+	/** The most requests that were being answered at once. */
+	public int mostInFlight() {
+		return this.mostInFlight.get();
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
+		this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+		try {
+			answer(exchange);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
 		byte[] body;
 		try (InputStream in = exchange.getRequestBody()) {
 			body = in.readAllBytes();
@@ -171,6 +206,9 @@ public final class WebhookReceiver implements AutoCloseable {
 		}
 		sleep(answer.delay().toMillis());
 		byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+		if (answer.location() != null) {
+			exchange.getResponseHeaders().add("Location", answer.location());
+		}
 		try {
 			exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
 			if (out.length > 0) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
@@ -32,6 +34,9 @@ class WebhookDeliveryIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Http http;
 
@@ -278,6 +283,107 @@ class WebhookDeliveryIntegrationTests {
 			.asBoolean()).isTrue();
 		String session = this.fixtures.scan(world.slug());
 		assertThat(this.receiver.await((r) -> true, WAIT).text()).contains(session);
+	}
+
+	@Test
+	void aRedirectIsNotFollowedAndOnlyTheStartOfALargeAnswerIsRead() {
+		Fixtures.World world = this.fixtures.world(1);
+		this.receiver.alwaysAnswer(WebhookReceiver.Answer.redirect(this.receiver.url("/elsewhere")));
+		long redirected = register(world.partnerId(),
+				"{\"url\": \"" + this.receiver.url("/moved") + "\", \"events\": [\"session.status_changed\"]}")
+			.get("id")
+			.asLong();
+		this.fixtures.scan(world.slug());
+		JsonNode failed = awaitDelivery(redirected, "failed");
+		assertThat(failed.get("last_status_code").asInt()).isEqualTo(302);
+		assertThat(failed.get("last_error").asString()).isEqualTo("answered 302 (redirects are not followed)");
+		assertThat(this.receiver.received()).extracting(WebhookReceiver.Request::path).containsOnly("/moved");
+
+		try (WebhookReceiver talkative = new WebhookReceiver()) {
+			talkative.alwaysAnswer(new WebhookReceiver.Answer(200, Duration.ZERO, "x".repeat(1024 * 1024)));
+			Fixtures.World other = this.fixtures.world(1);
+			long endpoint = register(other.partnerId(),
+					"{\"url\": \"" + talkative.url("/big") + "\", \"events\": [\"session.status_changed\"]}")
+				.get("id")
+				.asLong();
+			this.fixtures.scan(other.slug());
+			JsonNode delivered = awaitDelivery(endpoint, "delivered");
+			JsonNode detail = this.http.get("/admin/api/webhook-deliveries/" + delivered.get("id").asLong())
+				.admin()
+				.send()
+				.json();
+			assertThat(detail.get("attempt_log").get(0).get("response").asString()).hasSize(2000);
+		}
+	}
+
+	@Test
+	void aSlowEndpointGetsAFewAttemptsAtOnceAndDoesNotHoldBackOtherPartners() {
+		Fixtures.World slowWorld = this.fixtures.world(1);
+		Fixtures.World fastWorld = this.fixtures.world(1);
+		this.receiver.alwaysAnswer(WebhookReceiver.Answer.slow(Duration.ofMillis(1500)));
+		register(slowWorld.partnerId(),
+				"{\"url\": \"" + this.receiver.url("/slow") + "\", \"events\": [\"session.status_changed\"]}");
+		try (WebhookReceiver fast = new WebhookReceiver()) {
+			register(fastWorld.partnerId(),
+					"{\"url\": \"" + fast.url("/fast") + "\", \"events\": [\"session.status_changed\"]}");
+			for (int i = 0; i < 24; i++) {
+				this.fixtures.scan(slowWorld.slug());
+			}
+			long started = System.nanoTime();
+			String session = this.fixtures.scan(fastWorld.slug());
+			fast.await((r) -> r.text().contains(session), WAIT);
+			long tookMillis = (System.nanoTime() - started) / 1_000_000;
+			// 24 slow deliveries take 9 s at 4 at once; the other partner's is not behind
+			// them.
+			assertThat(tookMillis).as("the fast partner's delivery, in ms").isLessThan(3000);
+			this.receiver.awaitCount((r) -> true, 24, Duration.ofSeconds(40));
+			assertThat(this.receiver.mostInFlight()).isBetween(1, 4);
+		}
+	}
+
+	@Test
+	void anEndpointFailingForFiveDaysIsDisabledAndAudited() {
+		Fixtures.World world = this.fixtures.world(1);
+		this.receiver.alwaysAnswer(WebhookReceiver.Answer.status(500));
+		long endpointId = register(world.partnerId(),
+				"{\"url\": \"" + this.receiver.url("/down") + "\", \"events\": [\"session.status_changed\"]}")
+			.get("id")
+			.asLong();
+		this.jdbc.sql("UPDATE webhook_endpoint SET failing_since = :since WHERE id = :id")
+			.param("since", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(5).minusMinutes(1))
+			.param("id", endpointId)
+			.update();
+		this.fixtures.scan(world.slug());
+		this.receiver.await((r) -> true, WAIT);
+		JsonNode endpoint = awaitEndpoint(endpointId, false);
+		assertThat(endpoint.get("disabled_reason").asString()).startsWith("every attempt failed since ")
+			.endsWith("(5 days or more)");
+		JsonNode audit = this.http.get("/admin/api/audit?limit=200").admin().send().json();
+		assertThat(audit.valueStream()
+			.filter((e) -> e.get("action").asString().equals("webhook_endpoint.disabled")
+					&& e.get("target_id").asString().equals(Long.toString(endpointId)))
+			.findFirst()).hasValueSatisfying((e) -> assertThat(e.get("actor").asString()).isEqualTo("system"));
+		// Nothing new reaches it, and its pending delivery ends failed rather than
+		// retried.
+		JsonNode delivery = awaitDelivery(endpointId, "failed");
+		assertThat(delivery.get("last_error").asString()).isEqualTo("not sent: the endpoint is disabled");
+		int before = this.receiver.received().size();
+		this.fixtures.scan(world.slug());
+		sleep(1500);
+		assertThat(this.receiver.received()).hasSize(before);
+	}
+
+	JsonNode awaitEndpoint(long endpointId, boolean enabled) {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (true) {
+			JsonNode endpoint = this.http.get("/admin/api/webhook-endpoints/" + endpointId).admin().send().json();
+			if (endpoint.get("enabled").asBoolean() == enabled) {
+				return endpoint;
+			}
+			assertThat(System.nanoTime()).as("endpoint enabled=%s within %s: %s", enabled, WAIT, endpoint)
+				.isLessThan(deadline);
+			sleep(100);
+		}
 	}
 
 	JsonNode awaitDelivery(long endpointId, String state) {
