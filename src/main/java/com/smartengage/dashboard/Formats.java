@@ -2,6 +2,7 @@ package com.smartengage.dashboard;
 
 import java.text.NumberFormat;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +23,9 @@ class Formats {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", LOCALE);
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE);
+
+	private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss",
+			LOCALE);
 
 	private final ZoneId zone;
 
@@ -65,8 +69,32 @@ class Formats {
 		return instant == null ? "–" : DATE_TIME.format(instant.atZone(this.zone));
 	}
 
+	/** With seconds, for logs whose entries come seconds apart (webhook attempts). */
+	public String dateTimeSeconds(Instant instant) {
+		return instant == null ? "–" : DATE_TIME_SECONDS.format(instant.atZone(this.zone));
+	}
+
 	public String date(Instant instant) {
 		return instant == null ? "–" : DATE.format(instant.atZone(this.zone));
+	}
+
+	/** A setting's length as people say it: "24 hours", "5 days", "90 seconds". */
+	public String duration(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (seconds % 86_400 == 0) {
+			return plural(seconds / 86_400, "day");
+		}
+		if (seconds % 3_600 == 0) {
+			return plural(seconds / 3_600, "hour");
+		}
+		if (seconds % 60 == 0) {
+			return plural(seconds / 60, "minute");
+		}
+		return plural(seconds, "second");
+	}
+
+	private String plural(long count, String unit) {
+		return number(count) + " " + unit + (count == 1 ? "" : "s");
 	}
 
 	/** The zone's name for labels, e.g. "Asia/Bangkok". */

@@ -14,6 +14,7 @@ import com.smartengage.support.Fixtures;
 import com.smartengage.support.Http;
 import com.smartengage.support.IntegrationTest;
 import com.smartengage.support.ServerTests;
+import com.smartengage.support.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +50,12 @@ class DashboardPagesIntegrationTests extends ServerTests {
 	void everyPageRendersForALoggedInOperatorWithScriptsFromThisServerOnly() {
 		Fixtures.World world = this.fixtures.world(3);
 		Operator operator = Operator.loggedIn(this.http);
+		List<String> paths = new ArrayList<>(pages(world));
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			paths.addAll(webhookPages(world, receiver));
+		}
 
-		for (String path : pages(world)) {
+		for (String path : paths) {
 			Http.Answer page = operator.get(path);
 			assertThat(page.status()).as(path + " " + page).isEqualTo(200);
 			assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
@@ -72,6 +77,9 @@ class DashboardPagesIntegrationTests extends ServerTests {
 	void everyPageSendsAnonymousVisitorsToTheLoginPage() {
 		Fixtures.World world = this.fixtures.world(1);
 		List<String> paths = new ArrayList<>(pages(world));
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			paths.addAll(webhookPages(world, receiver));
+		}
 		paths.add("/dashboard/placements/" + world.slug() + "/qr.png");
 		paths.add("/dashboard/campaigns/" + world.campaignId() + "/sessions.csv");
 
@@ -115,7 +123,8 @@ class DashboardPagesIntegrationTests extends ServerTests {
 		String slug = this.fixtures.placement(campaign, screen);
 
 		for (String path : List.of("/dashboard", "/dashboard/campaigns/" + campaign, "/dashboard/partners",
-				"/dashboard/screens", "/dashboard/campaigns/new", "/dashboard/placements/" + slug + "/print")) {
+				"/dashboard/screens", "/dashboard/campaigns/new", "/dashboard/placements/" + slug + "/print",
+				"/dashboard/partners/" + partner + "/webhooks")) {
 			String body = operator.get(path).body();
 			assertThat(body).as(path)
 				.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
@@ -309,6 +318,19 @@ class DashboardPagesIntegrationTests extends ServerTests {
 		Http.Answer json = operator.get("/dashboard/api/campaigns/987654321/data");
 		assertThat(json.status()).isEqualTo(404);
 		assertThat(json.json().get("error_msg").asString()).isEqualTo("No campaign with id 987654321");
+	}
+
+	/**
+	 * The webhook pages of the world's partner: its endpoints, one's delivery log, a
+	 * delivery.
+	 */
+	private List<String> webhookPages(Fixtures.World world, WebhookReceiver receiver) {
+		long endpoint = this.fixtures.webhookEndpoint(world.partnerId(), receiver.url("/pages")).get("id").asLong();
+		Http.Answer test = this.http.post("/admin/api/webhook-endpoints/" + endpoint + "/test").admin().send();
+		assertThat(test.status()).as(test.toString()).isEqualTo(202);
+		return List.of("/dashboard/partners/" + world.partnerId() + "/webhooks",
+				"/dashboard/webhook-endpoints/" + endpoint + "/deliveries",
+				"/dashboard/webhook-deliveries/" + test.json().get("id").asLong());
 	}
 
 	private static List<String> pages(Fixtures.World world) {

@@ -2,6 +2,7 @@ package com.smartengage.dashboard;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +93,30 @@ final class Operator {
 		return post(path, all);
 	}
 
+	/**
+	 * A form post of names and values in turn, with the session's CSRF token added; a
+	 * name may repeat, as ticked check boxes do.
+	 */
+	Http.Answer submit(String path, String... namesAndValues) {
+		List<Map.Entry<String, String>> fields = new ArrayList<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			fields.add(Map.entry(namesAndValues[i], namesAndValues[i + 1]));
+		}
+		fields.add(Map.entry("_csrf", this.csrf));
+		return post(path, fields);
+	}
+
 	/** A form post exactly as given. */
 	Http.Answer post(String path, Map<String, String> fields) {
+		return post(path, List.copyOf(fields.entrySet()));
+	}
+
+	private Http.Answer post(String path, List<Map.Entry<String, String>> fields) {
 		StringBuilder body = new StringBuilder();
-		fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+		fields.forEach((field) -> body.append(body.isEmpty() ? "" : "&")
+			.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
 			.append('=')
-			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+			.append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)));
 		return remember(withCookies(this.http.post(path)).header("Content-Type", "application/x-www-form-urlencoded")
 			.body(body.toString())
 			.send());

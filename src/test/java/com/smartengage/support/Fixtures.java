@@ -52,6 +52,19 @@ public final class Fixtures {
 			.asLong();
 	}
 
+	/**
+	 * A webhook endpoint of the partner that receives every event type at {@code url};
+	 * answers its id and its secret.
+	 */
+	public JsonNode webhookEndpoint(long partnerId, String url) {
+		Http.Answer answer = this.http.post("/admin/api/partners/" + partnerId + "/webhook-endpoints")
+			.admin()
+			.json(json("url", url))
+			.send();
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+		return answer.json();
+	}
+
 	/** A placement's slug. */
 	public String placement(long campaignId, long screenId) {
 		Http.Answer answer = this.http.post("/admin/api/campaigns/" + campaignId + "/placements")
