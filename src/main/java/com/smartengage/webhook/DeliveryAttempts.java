@@ -119,10 +119,19 @@ class DeliveryAttempts {
 			return new WebhookSender.Outcome(null, "not sent: " + refusal, null, 0);
 		}
 		List<String> signing = new ArrayList<>(2);
-		signing.add(this.secrets.open(due.sealedSecret()));
-		if (due.sealedPreviousSecret() != null && due.previousSecretUntil() != null
-				&& due.previousSecretUntil().isAfter(this.clock.instant())) {
-			signing.add(this.secrets.open(due.sealedPreviousSecret()));
+		try {
+			signing.add(this.secrets.open(due.sealedSecret()));
+			if (due.sealedPreviousSecret() != null && due.previousSecretUntil() != null
+					&& due.previousSecretUntil().isAfter(this.clock.instant())) {
+				signing.add(this.secrets.open(due.sealedPreviousSecret()));
+			}
+		}
+		catch (IllegalStateException ex) {
+			// Another instance's key sealed it: say so in the log of the delivery, and
+			// retry
+			// on the schedule (an instance with the right key may take it).
+			log.warn("Webhook delivery {} not sent: {}", due.id(), ex.getMessage());
+			return new WebhookSender.Outcome(null, "not sent: " + ex.getMessage(), null, 0);
 		}
 		return this.sender.send(url, due.webhookId(), due.payload().getBytes(StandardCharsets.UTF_8), signing);
 	}

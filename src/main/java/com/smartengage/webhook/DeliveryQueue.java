@@ -150,6 +150,11 @@ class DeliveryQueue implements SmartLifecycle {
 		this.running = true;
 	}
 
+	/**
+	 * Stops first on shutdown (the default phase): no new attempts start while requests
+	 * drain, attempts in flight get up to the timeout to end, and what is left waits in
+	 * the queue for the next instance.
+	 */
 	@Override
 	public void stop() {
 		if (this.sending) {
@@ -161,14 +166,6 @@ class DeliveryQueue implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
-	}
-
-	/**
-	 * Stops before the web server, so attempts in flight end while the database is up.
-	 */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
 	/** Unique per process, so that instances on one host tell their picks apart. */

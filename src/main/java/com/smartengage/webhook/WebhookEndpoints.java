@@ -148,8 +148,9 @@ public class WebhookEndpoints {
 		data.put("endpoint_id", endpointId);
 		data.put("partner_id", row.partnerId());
 		data.put("message", "A test event sent from Smart Engage; answer with any 2xx");
-		this.outbox.write(List.of(endpointId), WebhookEventType.TEST, this.clock.instant(), data);
-		return this.repository.deliveries(endpointId, null, 1).get(0);
+		long deliveryId = this.outbox.write(List.of(endpointId), WebhookEventType.TEST, this.clock.instant(), data)
+			.get(0);
+		return this.repository.delivery(deliveryId).orElseThrow();
 	}
 
 	/** Newest first, at most {@code limit} deliveries older than {@code beforeId}. */

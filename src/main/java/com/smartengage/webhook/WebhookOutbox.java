@@ -100,8 +100,11 @@ class WebhookOutbox {
 		}
 	}
 
-	/** Queues the event for each endpoint, in the caller's transaction. */
-	void write(List<Long> endpointIds, String type, Instant at, Map<String, Object> data) {
+	/**
+	 * Queues the event for each endpoint, in the caller's transaction; answers the
+	 * deliveries' ids, in the endpoints' order.
+	 */
+	List<Long> write(List<Long> endpointIds, String type, Instant at, Map<String, Object> data) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", type);
 		body.put("timestamp", at.toString());
@@ -114,6 +117,7 @@ class WebhookOutbox {
 			deliveries.add(this.repository.insertDelivery(endpointId, webhookId, type, payload, now));
 		}
 		this.queue.schedule(deliveries, now);
+		return deliveries;
 	}
 
 	private String newWebhookId() {
