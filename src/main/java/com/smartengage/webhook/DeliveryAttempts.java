@@ -148,7 +148,9 @@ class DeliveryAttempts {
 			this.repository.recordAttempt(due.id(), attemptedAt, outcome.durationMs(), outcome.statusCode(),
 					outcome.error() == null ? null : Ids.cut(outcome.error(), 500), outcome.response(), state, next);
 			if (delivered) {
-				this.repository.markHealthy(due.endpointId());
+				if (due.endpointFailingSince() != null) {
+					this.repository.markHealthy(due.endpointId());
+				}
 			}
 			else {
 				this.repository.markFailing(due.endpointId(), attemptedAt);
