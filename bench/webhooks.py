@@ -414,7 +414,7 @@ def main():
     parser.add_argument("--bench-dir", required=True)
     parser.add_argument("--backlog", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--warmup-backlog", type=int, default=2000)
+    parser.add_argument("--warmup-backlog", type=int, default=20000)
     parser.add_argument("--drain-backlog", type=int, default=100000)
     parser.add_argument("--drain-timeout", type=int, default=1800)
     parser.add_argument("--duration", type=int, default=10)
