@@ -242,8 +242,9 @@ def print_deliveries(figures, mode):
     print(dfmt % ("run", "queued", "per answer", "left before", "left after", "sent in s"))
     for name, runs in figures.items():
         for x in runs or []:
+            sent = mode == "send"
             print(dfmt % ("%s r%d" % (name, x["round"]), x["queued"], opt(x["per_answer"], "%.3f"),
-                          x["backlog_before"], x["backlog_after"] if mode == "send" else "-",
+                          x["backlog_before"] if sent else "-", x["backlog_after"] if sent else "-",
                           opt(x["drain_s"], "%.1f")))
     if mode == "send":
         print("(queued: deliveries the run wrote, one per answered request and maybe a few in flight; left before and"
