@@ -42,9 +42,4 @@ public enum Mode {
 		};
 	}
 
-	/** The mode stored in a column. */
-	public static Mode fromColumn(String value) {
-		return "test".equals(value) ? TEST : LIVE;
-	}
-
 }

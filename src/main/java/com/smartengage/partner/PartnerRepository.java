@@ -30,21 +30,21 @@ class PartnerRepository {
 			""";
 
 	private static final String INSERT_KEY = """
-			INSERT INTO api_key (partner_id, key_hash, key_prefix, mode, created_at)
-			VALUES (:partnerId, :keyHash, :keyPrefix, :mode, :createdAt)
+			INSERT INTO api_key (partner_id, key_hash, key_prefix, test, created_at)
+			VALUES (:partnerId, :keyHash, :keyPrefix, :test, :createdAt)
 			""";
 
 	private static final String SELECT_KEYS = """
-			SELECT id, partner_id, key_prefix, mode, created_at, revoked_at
+			SELECT id, partner_id, key_prefix, test, created_at, revoked_at
 			FROM api_key WHERE partner_id = :partnerId ORDER BY id
 			""";
 
 	private static final String SELECT_KEY = """
-			SELECT id, partner_id, key_prefix, mode, created_at, revoked_at FROM api_key WHERE id = :id
+			SELECT id, partner_id, key_prefix, test, created_at, revoked_at FROM api_key WHERE id = :id
 			""";
 
 	private static final String SELECT_ACTIVE_KEY_BY_HASH = """
-			SELECT id, partner_id, key_hash, mode FROM api_key WHERE key_hash = :keyHash AND revoked_at IS NULL
+			SELECT id, partner_id, key_hash, test FROM api_key WHERE key_hash = :keyHash AND revoked_at IS NULL
 			""";
 
 	private static final String REVOKE_KEY = """
@@ -77,7 +77,7 @@ class PartnerRepository {
 			.param("partnerId", partnerId)
 			.param("keyHash", keyHash)
 			.param("keyPrefix", keyPrefix)
-			.param("mode", mode.wireName())
+			.param("test", mode.isTest())
 			.param("createdAt", SqlTime.param(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
@@ -95,7 +95,7 @@ class PartnerRepository {
 		return this.jdbc.sql(SELECT_ACTIVE_KEY_BY_HASH)
 			.param("keyHash", keyHash)
 			.query((rs, i) -> new StoredKey(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("key_hash"),
-					Mode.fromColumn(rs.getString("mode"))))
+					Mode.of(rs.getBoolean("test"))))
 			.optional();
 	}
 
@@ -107,8 +107,7 @@ class PartnerRepository {
 	private static ApiKeyView keyView(ResultSet rs, int row) throws SQLException {
 		Instant revoked = SqlTime.get(rs, "revoked_at");
 		return new ApiKeyView(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("key_prefix"),
-				Mode.fromColumn(rs.getString("mode")).wireName(), SqlTime.get(rs, "created_at"), revoked,
-				revoked == null);
+				Mode.of(rs.getBoolean("test")).wireName(), SqlTime.get(rs, "created_at"), revoked, revoked == null);
 	}
 
 	private static Partner partner(ResultSet rs, int row) throws SQLException {

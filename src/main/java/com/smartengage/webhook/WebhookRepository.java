@@ -27,12 +27,12 @@ class WebhookRepository {
 
 	private static final String ENDPOINT_COLUMNS = """
 			id, partner_id, url, description, event_types, secret, previous_secret, previous_secret_until, enabled,
-			disabled_reason, failing_since, created_at, updated_at, mode""";
+			disabled_reason, failing_since, created_at, updated_at, test""";
 
 	private static final String INSERT_ENDPOINT = """
 			INSERT INTO webhook_endpoint (partner_id, url, description, event_types, secret, enabled, created_at,
-			    updated_at, mode)
-			VALUES (:partnerId, :url, :description, :eventTypes, :secret, TRUE, :now, :now, :mode)
+			    updated_at, test)
+			VALUES (:partnerId, :url, :description, :eventTypes, :secret, TRUE, :now, :now, :test)
 			""";
 
 	private static final String INSERT_DELIVERY = """
@@ -60,7 +60,7 @@ class WebhookRepository {
 			.param("description", description)
 			.param("eventTypes", WebhookEventType.column(types))
 			.param("secret", sealedSecret)
-			.param("mode", mode.wireName())
+			.param("test", mode.isTest())
 			.param("now", SqlTime.param(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
@@ -265,7 +265,7 @@ class WebhookRepository {
 				rs.getString("description"), WebhookEventType.fromColumn(rs.getString("event_types")),
 				rs.getString("secret"), rs.getString("previous_secret"), SqlTime.get(rs, "previous_secret_until"),
 				rs.getBoolean("enabled"), rs.getString("disabled_reason"), SqlTime.get(rs, "failing_since"),
-				SqlTime.get(rs, "created_at"), SqlTime.get(rs, "updated_at"), Mode.fromColumn(rs.getString("mode")));
+				SqlTime.get(rs, "created_at"), SqlTime.get(rs, "updated_at"), Mode.of(rs.getBoolean("test")));
 	}
 
 	private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
