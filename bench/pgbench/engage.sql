@@ -14,8 +14,8 @@
 BEGIN;
 SELECT id AS sid FROM bench_ids_engage WHERE n = :n \gset
 SELECT id, partner_id, campaign_id, placement_id, screen_id, status, step_index, ended, rewarded_at,
-       coupon_issued_at, created_at, updated_at, expires_at
-FROM journey_session WHERE id = :sid AND partner_id = :partner_id;
+       coupon_issued_at, created_at, updated_at, expires_at, test
+FROM journey_session WHERE id = :sid AND partner_id = :partner_id AND test = FALSE;
 UPDATE journey_session SET coupon_issued_at = now(), updated_at = now(),
     funnel_stage_before = funnel_stage, funnel_stage = GREATEST(funnel_stage, 4)
 WHERE id = :sid AND partner_id = :partner_id AND coupon_issued_at IS NULL AND rewarded_at IS NOT NULL;

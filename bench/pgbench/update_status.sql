@@ -14,8 +14,8 @@
 BEGIN;
 SELECT id AS sid FROM bench_ids_update WHERE n = :n \gset
 SELECT id, partner_id, campaign_id, placement_id, screen_id, status, step_index, ended, rewarded_at,
-       coupon_issued_at, created_at, updated_at, expires_at
-FROM journey_session WHERE id = :sid AND partner_id = :partner_id;
+       coupon_issued_at, created_at, updated_at, expires_at, test
+FROM journey_session WHERE id = :sid AND partner_id = :partner_id AND test = FALSE;
 UPDATE journey_session
 SET status = 'FORM_SUBMITTED', step_index = 1, ended = FALSE,
     rewarded_at = COALESCE(rewarded_at, NULL::timestamptz), updated_at = now(),

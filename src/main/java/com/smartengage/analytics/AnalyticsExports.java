@@ -41,7 +41,8 @@ public class AnalyticsExports {
 
 	/**
 	 * A session's events, in order, with the coupon it holds: one row an event, grouped
-	 * by session while streaming.
+	 * by session while streaming. Live sessions only: a sandbox session (ADR 0012) has no
+	 * journey events and no screen, and the query leaves it out by name as well.
 	 */
 	private static final String SESSIONS = """
 			SELECT s.id, s.screen_id, s.created_at, s.status, e.step, e.occurred_at, c.code, c.issued_at, c.redeemed_at
@@ -49,7 +50,7 @@ public class AnalyticsExports {
 			JOIN journey_event e ON e.session_id = s.id
 			LEFT JOIN coupon c ON c.session_id = s.id
 			WHERE s.campaign_id = :campaignId AND s.created_at >= :from AND s.created_at < :to
-			  AND s.screen_id BETWEEN :screenLow AND :screenHigh
+			  AND s.screen_id BETWEEN :screenLow AND :screenHigh AND s.test = FALSE
 			ORDER BY s.created_at, s.id, e.id
 			""";
 

@@ -134,6 +134,11 @@ public class CampaignService {
 		return this.repository.findById(id).orElseThrow(() -> new NotFoundException("No campaign with id " + id));
 	}
 
+	/** The partner's campaigns, fresh from the database, oldest first. */
+	public List<Campaign> ofPartner(long partnerId) {
+		return this.repository.findAll(partnerId);
+	}
+
 	/** The campaign from a short-lived cache, for the hot paths. */
 	public Campaign cached(long id) {
 		return this.cache.get(id, this::get);

@@ -72,7 +72,7 @@ class CouponApiController {
 		// The turn is taken before any transaction (the idempotent one included) takes a
 		// connection.
 		return this.gate.run(() -> this.idempotent.run(partner, idempotencyKey, "engage-v3\n" + sessionId,
-				() -> this.coupons.issue(partner.partnerId(), sessionId)));
+				() -> this.coupons.issue(partner, sessionId)));
 	}
 
 	@PostMapping("/smart-engage/post/redeem-coupon")
@@ -94,7 +94,7 @@ class CouponApiController {
 		JsonNode body = this.requests.readObject(request, "coupon_code");
 		String code = PartnerRequests.requiredText(body, "coupon_code").strip();
 		return this.idempotent.run(partner, idempotencyKey, "redeem-coupon\n" + code,
-				() -> this.coupons.redeem(partner.partnerId(), code));
+				() -> this.coupons.redeem(partner, code));
 	}
 
 }

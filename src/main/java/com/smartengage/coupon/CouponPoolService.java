@@ -169,9 +169,14 @@ public class CouponPoolService {
 	}
 
 	private String randomCode() {
+		return randomCode(this.random);
+	}
+
+	/** A code as the server generates them: 10 characters that read aloud well. */
+	static String randomCode(SecureRandom random) {
 		char[] code = new char[GENERATED_LENGTH];
 		for (int i = 0; i < code.length; i++) {
-			code[i] = ALPHABET[this.random.nextInt(ALPHABET.length)];
+			code[i] = ALPHABET[random.nextInt(ALPHABET.length)];
 		}
 		return new String(code);
 	}

@@ -11,7 +11,11 @@ import org.springframework.stereotype.Repository;
 
 import com.smartengage.common.infra.SqlTime;
 
-/** SQL that issues, shows and redeems coupons. */
+/**
+ * SQL that issues, shows and redeems coupons: live ones from the pools, and sandbox ones,
+ * which live in a table of their own (ADR 0012). Every lookup names its mode, so a live
+ * call never finds a sandbox coupon, nor a test call a live one.
+ */
 @Repository
 class CouponRepository {
 
@@ -63,6 +67,37 @@ class CouponRepository {
 			WHERE id = :id AND session_id IS NOT NULL AND redeemed_at IS NULL AND expires_at > :now
 			""";
 
+	/**
+	 * A sandbox session's coupon, made as it is issued: never taken from a pool. Inserts
+	 * nothing when the partner has the code already (the caller draws another); the
+	 * session's claim ({@code journey_session.coupon_issued_at}) already made sure that
+	 * the session has none.
+	 */
+	private static final String INSERT_SANDBOX = """
+			INSERT INTO sandbox_coupon (session_id, partner_id, campaign_id, code, token, issued_at, expires_at)
+			VALUES (:sessionId, :partnerId, :campaignId, :code, :token, :now, :expiresAt)
+			ON CONFLICT DO NOTHING
+			""";
+
+	private static final String SELECT_SANDBOX_BY_CODE = "SELECT " + COLUMNS + """
+			FROM sandbox_coupon c
+			JOIN campaign cp ON cp.id = c.campaign_id
+			JOIN journey_session s ON s.id = c.session_id
+			WHERE c.partner_id = :partnerId AND c.code = :code
+			""";
+
+	private static final String SELECT_SANDBOX_BY_TOKEN = "SELECT " + COLUMNS + """
+			FROM sandbox_coupon c
+			JOIN campaign cp ON cp.id = c.campaign_id
+			JOIN journey_session s ON s.id = c.session_id
+			WHERE c.token = :token
+			""";
+
+	private static final String REDEEM_SANDBOX = """
+			UPDATE sandbox_coupon SET redeemed_at = :now
+			WHERE id = :id AND redeemed_at IS NULL AND expires_at > :now
+			""";
+
 	private final JdbcClient jdbc;
 
 	CouponRepository(JdbcClient jdbc) {
@@ -86,20 +121,43 @@ class CouponRepository {
 			.update() == 1;
 	}
 
-	Optional<Coupon> findByCode(long partnerId, String code) {
-		return this.jdbc.sql(SELECT_BY_CODE)
+	/**
+	 * Adds a sandbox coupon; false when the partner has that code already.
+	 */
+	boolean insertSandbox(UUID sessionId, long partnerId, long campaignId, String code, String token, Instant now,
+			Instant expiresAt) {
+		return this.jdbc.sql(INSERT_SANDBOX)
+			.param("sessionId", sessionId)
+			.param("partnerId", partnerId)
+			.param("campaignId", campaignId)
+			.param("code", code)
+			.param("token", token)
+			.param("now", SqlTime.param(now))
+			.param("expiresAt", SqlTime.param(expiresAt))
+			.update() == 1;
+	}
+
+	/** The partner's coupon of that code, live or sandbox as asked. */
+	Optional<Coupon> findByCode(long partnerId, String code, boolean test) {
+		return this.jdbc.sql(test ? SELECT_SANDBOX_BY_CODE : SELECT_BY_CODE)
 			.param("partnerId", partnerId)
 			.param("code", code)
 			.query(CouponRepository::coupon)
 			.optional();
 	}
 
-	Optional<Coupon> findByToken(String token) {
-		return this.jdbc.sql(SELECT_BY_TOKEN).param("token", token).query(CouponRepository::coupon).optional();
+	Optional<Coupon> findByToken(String token, boolean test) {
+		return this.jdbc.sql(test ? SELECT_SANDBOX_BY_TOKEN : SELECT_BY_TOKEN)
+			.param("token", token)
+			.query(CouponRepository::coupon)
+			.optional();
 	}
 
-	boolean redeem(long couponId, Instant now) {
-		return this.jdbc.sql(REDEEM).param("id", couponId).param("now", SqlTime.param(now)).update() == 1;
+	boolean redeem(long couponId, Instant now, boolean test) {
+		return this.jdbc.sql(test ? REDEEM_SANDBOX : REDEEM)
+			.param("id", couponId)
+			.param("now", SqlTime.param(now))
+			.update() == 1;
 	}
 
 	private static Coupon coupon(ResultSet rs, int row) throws SQLException {

@@ -21,6 +21,7 @@ import com.smartengage.common.web.ApiException;
 import com.smartengage.partner.ApiKeyService;
 import com.smartengage.partner.ApiKeyView;
 import com.smartengage.partner.CreatedApiKey;
+import com.smartengage.partner.Mode;
 import com.smartengage.partner.Partner;
 import com.smartengage.partner.PartnerService;
 
@@ -67,8 +68,8 @@ class PartnerPagesController {
 	 * shown again.
 	 */
 	@PostMapping("/dashboard/partners/{id}/api-keys")
-	String createKey(@PathVariable long id, Model model) {
-		CreatedApiKey key = this.keys.create(id);
+	String createKey(@PathVariable long id, @RequestParam(required = false) String mode, Model model) {
+		CreatedApiKey key = this.keys.create(id, Mode.parse("mode", mode));
 		return page(model, key, null, null);
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.smartengage.common.web.ApiException;
 import com.smartengage.common.web.BadRequestException;
 import com.smartengage.common.web.NotFoundException;
+import com.smartengage.partner.Mode;
 import com.smartengage.partner.PartnerService;
 import com.smartengage.webhook.CreatedWebhookEndpoint;
 import com.smartengage.webhook.RotatedSecret;
@@ -80,12 +81,13 @@ class WebhookPagesController {
 	@PostMapping("/dashboard/partners/{partnerId}/webhooks")
 	String create(@PathVariable long partnerId, @RequestParam(required = false) String url,
 			@RequestParam(required = false) List<String> events, @RequestParam(required = false) String description,
-			Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String mode, Model model, HttpServletResponse response) {
 		try {
 			if (events == null || events.isEmpty()) {
 				throw new BadRequestException(NO_EVENTS);
 			}
-			CreatedWebhookEndpoint created = this.endpoints.create(partnerId, url, events, description);
+			CreatedWebhookEndpoint created = this.endpoints.create(partnerId, url, events, description,
+					Mode.parse("mode", mode));
 			model.addAttribute("newSecret", new NewSecret(created.id(), created.url(), created.secret(), null));
 			return page(partnerId, model, null, null);
 		}
@@ -94,7 +96,8 @@ class WebhookPagesController {
 				throw ex;
 			}
 			response.setStatus(ex.status().value());
-			model.addAttribute("form", new EndpointForm(url, description, events == null ? List.of() : events));
+			model.addAttribute("form",
+					new EndpointForm(url, description, events == null ? List.of() : events, "test".equals(mode)));
 			return page(partnerId, model, ex.getMessage(), null);
 		}
 	}
@@ -149,7 +152,7 @@ class WebhookPagesController {
 		model.addAttribute("endpoints", this.endpoints.list(partnerId));
 		model.addAttribute("eventTypes", WebhookEventType.wireNames());
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new EndpointForm(null, null, WebhookEventType.wireNames()));
+			model.addAttribute("form", new EndpointForm(null, null, WebhookEventType.wireNames(), false));
 		}
 		model.addAttribute("disableAfter", this.formats.duration(this.properties.disableAfter()));
 		model.addAttribute("rotateConfirm",
@@ -162,7 +165,7 @@ class WebhookPagesController {
 	}
 
 	/** What the registration form holds: empty with every type ticked, or as sent. */
-	record EndpointForm(String url, String description, List<String> events) {
+	record EndpointForm(String url, String description, List<String> events, boolean test) {
 
 		public boolean ticked(String type) {
 			return this.events.contains(type);

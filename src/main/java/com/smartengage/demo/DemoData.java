@@ -18,6 +18,7 @@ import com.smartengage.campaign.PlacementService;
 import com.smartengage.campaign.PlacementView;
 import com.smartengage.partner.ApiKeyService;
 import com.smartengage.partner.CreatedApiKey;
+import com.smartengage.partner.Mode;
 import com.smartengage.partner.Partner;
 import com.smartengage.partner.PartnerService;
 import com.smartengage.screen.Screen;
@@ -25,8 +26,8 @@ import com.smartengage.screen.ScreenService;
 
 /**
  * {@code --demo}: seeds a demo partner, key, campaign, screen and placement, and prints
- * what the README's walkthrough needs. Running it again reuses the demo partner and
- * prints a fresh key.
+ * what the README's walkthrough needs, with a test key for its sandbox part. Running it
+ * again reuses the demo partner and prints fresh keys.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -112,6 +113,7 @@ class DemoData implements ApplicationRunner {
 		});
 		seedNetworkCampaign(partner);
 		CreatedApiKey key = this.keys.create(partner.id());
+		CreatedApiKey testKey = this.keys.create(partner.id(), Mode.TEST);
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
 		StringBuilder out = new StringBuilder();
 		out.append("\n================ Smart Engage demo ================\n");
@@ -127,8 +129,16 @@ class DemoData implements ApplicationRunner {
 			out.append("  export ADMIN_TOKEN=\"$SMART_ENGAGE_ADMIN_TOKEN\"\n");
 		}
 		out.append("  export API_KEY=").append(key.apiKey()).append('\n');
-		out.append("  export SCAN_URL=").append(base).append("/s/").append(placement.slug()).append("\n\n");
+		out.append("  export SCAN_URL=").append(base).append("/s/").append(placement.slug()).append('\n');
+		out.append("  export TEST_API_KEY=").append(testKey.apiKey()).append('\n');
+		out.append("  export CAMPAIGN_ID=").append(campaign.id()).append("\n\n");
 		out.append("Then follow the walkthrough in README.md (start with: curl -i \"$SCAN_URL\").\n");
+		out.append("Sandbox: the test key starts a session without a phone, then makes the same calls:\n");
+		out.append("  curl -s -X POST \"$BASE/smart-engage/post/sandbox/scan\" -H \"API-KEY: $TEST_API_KEY\" \\\n");
+		out.append("    -H \"Content-Type: application/json\" -d \"{\\\"campaign_id\\\": $CAMPAIGN_ID}\"\n");
+		out.append("  # then update-session-status, engage-v3 (a TEST- code), get/session and redeem-coupon\n");
+		out.append(
+				"  # with -H \"API-KEY: $TEST_API_KEY\": README.md, \"Sandbox\". None of it counts in the analytics.\n");
 		out.append("The dashboard: ").append(base).append("/dashboard (log in with the admin token).\n");
 		out.append("===================================================\n");
 		System.out.println(out);

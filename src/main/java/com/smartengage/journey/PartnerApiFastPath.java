@@ -89,12 +89,12 @@ class PartnerApiFastPath extends OncePerRequestFilter {
 		String pattern;
 		try {
 			if (isUpdate(request)) {
-				this.calls.update(partner.partnerId(), StatusUpdate.read(this.requests, request));
+				this.calls.update(partner, StatusUpdate.read(this.requests, request));
 				body = this.calls.updatedJson();
 				pattern = UPDATE_PATH;
 			}
 			else {
-				body = this.calls.viewJson(partner.partnerId(), ApiPaths.of(request).substring(VIEW_PREFIX.length()));
+				body = this.calls.viewJson(partner, ApiPaths.of(request).substring(VIEW_PREFIX.length()));
 				pattern = VIEW_PREFIX + "{sessionId}";
 			}
 		}

@@ -68,7 +68,7 @@ class SessionApiController {
 		StatusUpdate update = StatusUpdate.read(this.requests, request);
 		return this.idempotent.run(partner, idempotencyKey,
 				"update-session-status\n" + update.sessionId() + "\n" + update.newStatus(), () -> {
-					this.calls.update(partner.partnerId(), update);
+					this.calls.update(partner, update);
 					return SessionCalls.UPDATED;
 				});
 	}
@@ -87,7 +87,7 @@ class SessionApiController {
 		// JSON whatever the Accept header asks for, like the rest of the partner API.
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.calls.viewJson(partner.partnerId(), sessionId));
+			.body(this.calls.viewJson(partner, sessionId));
 	}
 
 	@Schema(name = "UpdateSessionStatus")

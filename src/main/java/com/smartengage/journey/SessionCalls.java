@@ -6,6 +6,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
+import com.smartengage.partner.PartnerPrincipal;
+
 /**
  * The partner API's two busiest calls, answered in one place for
  * {@link PartnerApiFastPath} (the common case) and {@link SessionApiController} (the
@@ -29,9 +31,9 @@ class SessionCalls {
 		this.updatedJson = json.writeValueAsBytes(UPDATED);
 	}
 
-	/** Moves the session on; the answer is {@link #UPDATED}. */
-	void update(long partnerId, StatusUpdate update) {
-		this.sessions.advance(partnerId, update.sessionId(), update.newStatus());
+	/** Moves the caller's session on; the answer is {@link #UPDATED}. */
+	void update(PartnerPrincipal partner, StatusUpdate update) {
+		this.sessions.advance(partner, update.sessionId(), update.newStatus());
 	}
 
 	/** {@link #UPDATED} as JSON; shared, written out as it is and never changed. */
@@ -39,9 +41,9 @@ class SessionCalls {
 		return this.updatedJson;
 	}
 
-	/** The session view's 200 body: the session as JSON. */
-	byte[] viewJson(long partnerId, String sessionId) {
-		return this.json.writeValueAsBytes(this.sessions.view(partnerId, sessionId));
+	/** The session view's 200 body: the caller's session as JSON. */
+	byte[] viewJson(PartnerPrincipal partner, String sessionId) {
+		return this.json.writeValueAsBytes(this.sessions.view(partner, sessionId));
 	}
 
 }

@@ -23,6 +23,13 @@ class SessionRepository {
 			VALUES (:id, :partnerId, :campaignId, :placementId, :screenId, 'SCANNED', 0, FALSE, :now, :now, :expiresAt)
 			""";
 
+	/** A sandbox session: no placement, no screen (see V7__sandbox.sql). */
+	private static final String INSERT_SANDBOX_SESSION = """
+			INSERT INTO journey_session (id, partner_id, campaign_id, status, step_index, ended, created_at, updated_at,
+			    expires_at, test)
+			VALUES (:id, :partnerId, :campaignId, 'SCANNED', 0, FALSE, :now, :now, :expiresAt, TRUE)
+			""";
+
 	private static final String INSERT_EVENT = """
 			INSERT INTO journey_event (session_id, campaign_id, screen_id, step, occurred_at, seconds_from_scan,
 			    scanned_at, stage_from, stage_to)
@@ -40,10 +47,14 @@ class SessionRepository {
 			FROM journey_session WHERE id = :sessionId
 			""";
 
+	/**
+	 * The partner's session of the caller's mode: a live key never finds a sandbox
+	 * session, nor a test key a live one.
+	 */
 	private static final String SELECT_SESSION = """
 			SELECT id, partner_id, campaign_id, placement_id, screen_id, status, step_index, ended, rewarded_at,
-			       coupon_issued_at, created_at, updated_at, expires_at
-			FROM journey_session WHERE id = :id AND partner_id = :partnerId
+			       coupon_issued_at, created_at, updated_at, expires_at, test
+			FROM journey_session WHERE id = :id AND partner_id = :partnerId AND test = :test
 			""";
 
 	/**
@@ -88,6 +99,21 @@ class SessionRepository {
 			SELECT code, token, issued_at, expires_at, redeemed_at FROM coupon WHERE session_id = :sessionId
 			""";
 
+	/**
+	 * A sandbox session's step, kept out of journey_event (and so out of analytics).
+	 */
+	private static final String INSERT_SANDBOX_EVENT = """
+			INSERT INTO sandbox_event (session_id, step, occurred_at) VALUES (:sessionId, :step, :at)
+			""";
+
+	private static final String SELECT_SANDBOX_EVENTS = """
+			SELECT step, occurred_at FROM sandbox_event WHERE session_id = :sessionId ORDER BY occurred_at, id
+			""";
+
+	private static final String SELECT_SANDBOX_COUPON = """
+			SELECT code, token, issued_at, expires_at, redeemed_at FROM sandbox_coupon WHERE session_id = :sessionId
+			""";
+
 	private final JdbcClient jdbc;
 
 	SessionRepository(JdbcClient jdbc) {
@@ -104,6 +130,25 @@ class SessionRepository {
 			.param("screenId", screenId)
 			.param("now", SqlTime.param(now))
 			.param("expiresAt", SqlTime.param(expiresAt))
+			.update();
+	}
+
+	void insertSandbox(UUID id, long partnerId, long campaignId, Instant now, Instant expiresAt) {
+		this.jdbc.sql(INSERT_SANDBOX_SESSION)
+			.param("id", id)
+			.param("partnerId", partnerId)
+			.param("campaignId", campaignId)
+			.param("now", SqlTime.param(now))
+			.param("expiresAt", SqlTime.param(expiresAt))
+			.update();
+	}
+
+	/** Appends a step of a sandbox session. */
+	void insertSandboxEvent(UUID sessionId, String step, Instant at) {
+		this.jdbc.sql(INSERT_SANDBOX_EVENT)
+			.param("sessionId", sessionId)
+			.param("step", step)
+			.param("at", SqlTime.param(at))
 			.update();
 	}
 
@@ -144,11 +189,12 @@ class SessionRepository {
 		return Math.max(0, Duration.between(scannedAt, at).toSeconds());
 	}
 
-	/** The session if it belongs to the partner. */
-	Optional<JourneySession> find(UUID id, long partnerId) {
+	/** The session if it belongs to the partner and is of the mode asked for. */
+	Optional<JourneySession> find(UUID id, long partnerId, boolean test) {
 		return this.jdbc.sql(SELECT_SESSION)
 			.param("id", id)
 			.param("partnerId", partnerId)
+			.param("test", test)
 			.query(SessionRepository::session)
 			.optional();
 	}
@@ -190,15 +236,15 @@ class SessionRepository {
 			.update() == 1;
 	}
 
-	List<JourneyEvent> events(UUID sessionId) {
-		return this.jdbc.sql(SELECT_EVENTS)
+	List<JourneyEvent> events(UUID sessionId, boolean test) {
+		return this.jdbc.sql(test ? SELECT_SANDBOX_EVENTS : SELECT_EVENTS)
 			.param("sessionId", sessionId)
 			.query((rs, i) -> new JourneyEvent(rs.getString("step"), SqlTime.get(rs, "occurred_at")))
 			.list();
 	}
 
-	Optional<CouponRow> coupon(UUID sessionId) {
-		return this.jdbc.sql(SELECT_COUPON)
+	Optional<CouponRow> coupon(UUID sessionId, boolean test) {
+		return this.jdbc.sql(test ? SELECT_SANDBOX_COUPON : SELECT_COUPON)
 			.param("sessionId", sessionId)
 			.query((rs, i) -> new CouponRow(rs.getString("code"), rs.getString("token"), SqlTime.get(rs, "issued_at"),
 					SqlTime.get(rs, "expires_at"), SqlTime.get(rs, "redeemed_at")))
@@ -210,9 +256,10 @@ class SessionRepository {
 
 	private static JourneySession session(ResultSet rs, int row) throws SQLException {
 		return new JourneySession(rs.getObject("id", UUID.class), rs.getLong("partner_id"), rs.getLong("campaign_id"),
-				rs.getLong("placement_id"), rs.getLong("screen_id"), rs.getString("status"), rs.getInt("step_index"),
-				rs.getBoolean("ended"), SqlTime.get(rs, "rewarded_at"), SqlTime.get(rs, "coupon_issued_at"),
-				SqlTime.get(rs, "created_at"), SqlTime.get(rs, "updated_at"), SqlTime.get(rs, "expires_at"));
+				rs.getObject("placement_id", Long.class), rs.getObject("screen_id", Long.class), rs.getString("status"),
+				rs.getInt("step_index"), rs.getBoolean("ended"), SqlTime.get(rs, "rewarded_at"),
+				SqlTime.get(rs, "coupon_issued_at"), SqlTime.get(rs, "created_at"), SqlTime.get(rs, "updated_at"),
+				SqlTime.get(rs, "expires_at"), rs.getBoolean("test"));
 	}
 
 }

@@ -20,11 +20,14 @@ import com.smartengage.common.web.BadRequestException;
 import com.smartengage.common.web.ErrorCodes;
 import com.smartengage.common.web.NotFoundException;
 import com.smartengage.common.web.PublicUrl;
+import com.smartengage.partner.PartnerPrincipal;
 
 /**
  * Sessions: created by a scan, moved forward by partners' status updates. Every rule that
  * must hold under concurrency is a conditional UPDATE, so the database decides which of
- * two racing requests wins, on one instance or many.
+ * two racing requests wins, on one instance or many. A sandbox session (made with a test
+ * API key, ADR 0012) follows the same rules; only a key of its mode finds it, and its
+ * steps go to the sandbox's own table, never to the journey events that analytics count.
  */
 @Service
 public class SessionService {
@@ -72,14 +75,35 @@ public class SessionService {
 				Flow.SCANNED_STAGE);
 		this.events.publishEvent(new JourneyRecorded(campaign.id(), placement.screenId(), Flow.SCANNED));
 		this.events.publishEvent(new SessionStatusChanged(id, campaign.partnerId(), campaign.id(), placement.screenId(),
-				Flow.SCANNED, null, now));
+				Flow.SCANNED, null, now, false));
 		return id;
 	}
 
-	/** Moves the partner's session to {@code newStatus}, by the rules of its flow. */
+	/**
+	 * Starts a sandbox journey of the campaign, as if a shopper had scanned it: a session
+	 * at SCANNED without a placement or a screen, durable on return. The campaign's
+	 * schedule and pause do not apply (see {@link Sandbox}).
+	 */
 	@Transactional
-	public void advance(long partnerId, String rawSessionId, String newStatus) {
-		JourneySession session = ownSession(partnerId, rawSessionId);
+	public UUID sandboxScan(Campaign campaign) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(Duration.ofMinutes(campaign.sessionTtlMinutes()));
+		this.repository.insertSandbox(id, campaign.partnerId(), campaign.id(), now, expiresAt);
+		this.repository.insertSandboxEvent(id, Flow.SCANNED, now);
+		this.events.publishEvent(
+				new SessionStatusChanged(id, campaign.partnerId(), campaign.id(), null, Flow.SCANNED, null, now, true));
+		return id;
+	}
+
+	/**
+	 * Moves the caller's session (of the caller's mode) to {@code newStatus}, by the
+	 * rules of its flow.
+	 */
+	@Transactional
+	public void advance(PartnerPrincipal partner, String rawSessionId, String newStatus) {
+		long partnerId = partner.partnerId();
+		JourneySession session = ownSession(partner, rawSessionId);
 		UUID id = session.id();
 		Flow flow = this.flows.get(this.campaigns.cached(session.campaignId()).flowId());
 		if (!flow.hasStep(newStatus)) {
@@ -96,16 +120,21 @@ public class SessionService {
 		// read again and decide again, as if we came second.
 		JourneySession from = session;
 		for (int tries = 1; !move(from, partnerId, flow, newStatus, failure, index, now); tries++) {
-			from = this.repository.find(id, partnerId).orElseThrow();
+			from = this.repository.find(id, partnerId, session.test()).orElseThrow();
 			checkCanMove(from, failure, index, rawSessionId, now);
 			if (tries == MAX_MOVE_TRIES) {
 				throw new AlreadyCompletedException(rawSessionId);
 			}
 		}
-		this.repository.insertEventOfChange(id, newStatus, now, session.createdAt(), failure ? -1 : index);
-		this.events.publishEvent(new JourneyRecorded(session.campaignId(), session.screenId(), newStatus));
+		if (session.test()) {
+			this.repository.insertSandboxEvent(id, newStatus, now);
+		}
+		else {
+			this.repository.insertEventOfChange(id, newStatus, now, session.createdAt(), failure ? -1 : index);
+			this.events.publishEvent(new JourneyRecorded(session.campaignId(), session.screenId(), newStatus));
+		}
 		this.events.publishEvent(new SessionStatusChanged(id, partnerId, session.campaignId(), session.screenId(),
-				newStatus, from.status(), now));
+				newStatus, from.status(), now, session.test()));
 	}
 
 	private boolean move(JourneySession from, long partnerId, Flow flow, String newStatus, boolean failure, int index,
@@ -128,26 +157,34 @@ public class SessionService {
 		}
 	}
 
-	/** The partner's session with its step history and coupon. */
+	/**
+	 * The caller's session (of the caller's mode) with its step history and coupon.
+	 */
 	@Transactional(readOnly = true)
-	public SessionView view(long partnerId, String rawSessionId) {
-		JourneySession session = ownSession(partnerId, rawSessionId);
+	public SessionView view(PartnerPrincipal partner, String rawSessionId) {
+		JourneySession session = ownSession(partner, rawSessionId);
 		UUID id = session.id();
 		Flow flow = this.flows.get(this.campaigns.cached(session.campaignId()).flowId());
-		SessionView.Coupon coupon = this.repository.coupon(id)
+		SessionView.Coupon coupon = this.repository.coupon(id, session.test())
 			.map((c) -> new SessionView.Coupon(c.code(), this.publicUrl.couponUrl(c.token()), c.issuedAt(),
 					c.expiresAt(), c.redeemedAt()))
 			.orElse(null);
 		return new SessionView(id.toString(), session.campaignId(), session.screenId(), flow.name(), session.status(),
 				session.ended(), !this.clock.instant().isBefore(session.expiresAt()), session.createdAt(),
 				session.expiresAt(),
-				this.repository.events(id).stream().map((e) -> new SessionView.Step(e.step(), e.at())).toList(),
+				this.repository.events(id, session.test())
+					.stream()
+					.map((e) -> new SessionView.Step(e.step(), e.at()))
+					.toList(),
 				coupon);
 	}
 
-	/** The partner's session, for features that act on it (the coupon issue). */
-	public Optional<JourneySession> find(UUID id, long partnerId) {
-		return this.repository.find(id, partnerId);
+	/**
+	 * The caller's session (of the caller's mode), for features that act on it (the
+	 * coupon issue).
+	 */
+	public Optional<JourneySession> find(UUID id, PartnerPrincipal partner) {
+		return this.repository.find(id, partner.partnerId(), partner.test());
 	}
 
 	/**
@@ -164,6 +201,10 @@ public class SessionService {
 	 * session scanned at {@code scannedAt}.
 	 */
 	public void recordCouponIssued(JourneySession session, String step, Instant at, Flow flow) {
+		if (session.test()) {
+			this.repository.insertSandboxEvent(session.id(), step, at);
+			return;
+		}
 		this.repository.insertEventOfChange(session.id(), step, at, session.createdAt(), flow.couponIssuedStage());
 		this.events.publishEvent(new JourneyRecorded(session.campaignId(), session.screenId(), step));
 	}
@@ -179,12 +220,19 @@ public class SessionService {
 		this.events.publishEvent(new JourneyRecorded(campaignId, screenId, step));
 	}
 
+	/** Appends the COUPON_REDEEMED step of a sandbox session. */
+	public void recordSandboxCouponRedeemed(UUID id, String step, Instant at) {
+		this.repository.insertSandboxEvent(id, step, at);
+	}
+
 	/**
-	 * The partner's session, or the contract's 404 (also for another partner's session).
+	 * The caller's session, or the contract's 404 (also for another partner's session,
+	 * and for a session of the other mode).
 	 */
-	private JourneySession ownSession(long partnerId, String rawSessionId) {
+	private JourneySession ownSession(PartnerPrincipal partner, String rawSessionId) {
 		UUID id = Ids.parseUuid(rawSessionId);
-		return (id == null ? Optional.<JourneySession>empty() : this.repository.find(id, partnerId))
+		return (id == null ? Optional.<JourneySession>empty()
+				: this.repository.find(id, partner.partnerId(), partner.test()))
 			.orElseThrow(() -> new NotFoundException(ErrorCodes.SESSION_NOT_FOUND,
 					"No record with session_id: " + Ids.echo(rawSessionId)));
 	}

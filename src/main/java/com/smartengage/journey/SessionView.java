@@ -5,9 +5,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A session as the partner API's {@code GET /smart-engage/get/session/<id>} shows it. */
+/**
+ * A session as the partner API's {@code GET /smart-engage/get/session/<id>} shows it.
+ *
+ * @param screenId the scanned screen; null for a sandbox session, which no screen made
+ */
 record SessionView(@JsonProperty("session_id") String sessionId, @JsonProperty("campaign_id") long campaignId,
-		@JsonProperty("screen_id") long screenId, String flow, String status, boolean ended, boolean expired,
+		@JsonProperty("screen_id") Long screenId, String flow, String status, boolean ended, boolean expired,
 		@JsonProperty("created_at") Instant createdAt, @JsonProperty("expires_at") Instant expiresAt, List<Step> steps,
 		Coupon coupon) {
 

@@ -31,6 +31,12 @@ public class ApiKeyService {
 
 	private static final String KEY_PREFIX = "se_";
 
+	/** Test keys start so, and only they: a live key never does (see {@link #newKey}). */
+	private static final String TEST_KEY_PREFIX = "se_test_";
+
+	/** How many random characters of a key its stored prefix shows. */
+	private static final int SHOWN_RANDOM_CHARACTERS = 7;
+
 	/** Cluster event topic: an API key (payload: its id) was revoked. */
 	static final String KEY_REVOKED = "api-key-revoked";
 
@@ -68,16 +74,43 @@ public class ApiKeyService {
 		events.onMissedMessages(this::forgetAll);
 	}
 
+	/** A live key. */
 	@Transactional
 	public CreatedApiKey create(long partnerId) {
+		return create(partnerId, Mode.LIVE);
+	}
+
+	/**
+	 * A key of the given mode: a test key ({@code se_test_...}) sees sandbox sessions
+	 * only, a live key ({@code se_...}) live ones only.
+	 */
+	@Transactional
+	public CreatedApiKey create(long partnerId, Mode mode) {
 		this.partners.get(partnerId);
-		byte[] secret = new byte[32];
-		this.random.nextBytes(secret);
-		String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		long id = this.repository.insertKey(partnerId, hash(key), key.substring(0, 10), this.clock.instant());
+		String key = newKey(mode);
+		String prefix = key.substring(0,
+				(mode.isTest() ? TEST_KEY_PREFIX : KEY_PREFIX).length() + SHOWN_RANDOM_CHARACTERS);
+		long id = this.repository.insertKey(partnerId, hash(key), prefix, mode, this.clock.instant());
 		this.audit.record("api_key.created", "api_key", id,
-				"partner " + partnerId + ", key_prefix " + key.substring(0, 10));
-		return new CreatedApiKey(id, partnerId, key);
+				"partner " + partnerId + ", key_prefix " + prefix + ", mode " + mode.wireName());
+		return new CreatedApiKey(id, partnerId, key, mode.wireName());
+	}
+
+	/**
+	 * 256 random bits behind the mode's prefix. A live key whose random part happens to
+	 * start with {@code test_} is drawn again, so that the prefix alone tells the modes
+	 * apart.
+	 */
+	private String newKey(Mode mode) {
+		byte[] secret = new byte[32];
+		String key;
+		do {
+			this.random.nextBytes(secret);
+			key = (mode.isTest() ? TEST_KEY_PREFIX : KEY_PREFIX)
+					+ Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		}
+		while (!mode.isTest() && key.startsWith(TEST_KEY_PREFIX));
+		return key;
 	}
 
 	public List<ApiKeyView> list(long partnerId) {
@@ -133,7 +166,7 @@ public class ApiKeyService {
 		Optional<PartnerPrincipal> found = this.repository.findActiveKeyByHash(presentedHash)
 			.filter((stored) -> MessageDigest.isEqual(stored.keyHash().getBytes(StandardCharsets.US_ASCII),
 					presentedHash.getBytes(StandardCharsets.US_ASCII)))
-			.map((stored) -> new PartnerPrincipal(stored.partnerId(), stored.id()));
+			.map((stored) -> new PartnerPrincipal(stored.partnerId(), stored.id(), stored.mode()));
 		// A revocation that landed while we read must not be undone by caching what we
 		// read.
 		if (found.isPresent() && this.revocations.get() == generation) {

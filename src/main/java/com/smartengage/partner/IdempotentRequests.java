@@ -28,7 +28,8 @@ import com.smartengage.common.web.BadRequestException;
  * successful answer under a key is stored in the same transaction as the change it
  * reports, so a retry (after a timeout, say) gets that answer again, however the first
  * call ended on the client's side. The same key with another request is a 400. Without
- * the header nothing changes.
+ * the header nothing changes. A partner's live and test keys keep apart: the same key
+ * sent in both modes is two keys.
  */
 @Component
 public class IdempotentRequests {
@@ -80,7 +81,7 @@ public class IdempotentRequests {
 				}
 				String body = this.json.writeValueAsString(action.get());
 				Instant now = this.clock.instant();
-				this.repository.insert(partner.partnerId(), key,
+				this.repository.insert(partner.partnerId(), stored(partner.mode(), key),
 						new IdempotentRequestRepository.Stored(hash, 200, body), now,
 						now.minus(this.properties.idempotencyTtl()));
 				return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
@@ -99,8 +100,17 @@ public class IdempotentRequests {
 
 	/** The answer stored under the key within the replay window. */
 	private Optional<IdempotentRequestRepository.Stored> stored(PartnerPrincipal partner, String key) {
-		return this.repository.find(partner.partnerId(), key,
+		return this.repository.find(partner.partnerId(), stored(partner.mode(), key),
 				this.clock.instant().minus(this.properties.idempotencyTtl()));
+	}
+
+	/**
+	 * The key as stored: a test key's calls under {@code "test " + key}, so that the
+	 * modes never replay each other's answers. A key never holds a space, so no live key
+	 * can look like a test one.
+	 */
+	private static String stored(Mode mode, String key) {
+		return mode.isTest() ? "test " + key : key;
 	}
 
 	private static ResponseEntity<String> replay(IdempotentRequestRepository.Stored stored, String hash, String key) {

@@ -56,9 +56,11 @@ class PartnerApiController {
 
 	@PostMapping("/admin/api/partners/{id}/api-keys")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create an API key", description = "The answer holds the key; it is never shown again.")
-	CreatedApiKey createKey(@PathVariable long id) {
-		return this.keys.create(id);
+	@Operation(summary = "Create an API key",
+			description = "The answer holds the key; it is never shown again. Optional body {\"mode\": \"test\"} "
+					+ "for a test key (se_test_...), whose calls see sandbox sessions only; the default is live.")
+	CreatedApiKey createKey(@PathVariable long id, @RequestBody(required = false) CreateKey body) {
+		return this.keys.create(id, Mode.parse("mode", body == null ? null : body.mode()));
 	}
 
 	@GetMapping("/admin/api/partners/{id}/api-keys")
@@ -81,6 +83,14 @@ class PartnerApiController {
 	}
 
 	record CreatePartner(String name) {
+	}
+
+	/**
+	 * The optional body of a new key.
+	 *
+	 * @param mode {@code live} (the default) or {@code test}
+	 */
+	record CreateKey(String mode) {
 	}
 
 }

@@ -30,21 +30,21 @@ class PartnerRepository {
 			""";
 
 	private static final String INSERT_KEY = """
-			INSERT INTO api_key (partner_id, key_hash, key_prefix, created_at)
-			VALUES (:partnerId, :keyHash, :keyPrefix, :createdAt)
+			INSERT INTO api_key (partner_id, key_hash, key_prefix, test, created_at)
+			VALUES (:partnerId, :keyHash, :keyPrefix, :test, :createdAt)
 			""";
 
 	private static final String SELECT_KEYS = """
-			SELECT id, partner_id, key_prefix, created_at, revoked_at
+			SELECT id, partner_id, key_prefix, test, created_at, revoked_at
 			FROM api_key WHERE partner_id = :partnerId ORDER BY id
 			""";
 
 	private static final String SELECT_KEY = """
-			SELECT id, partner_id, key_prefix, created_at, revoked_at FROM api_key WHERE id = :id
+			SELECT id, partner_id, key_prefix, test, created_at, revoked_at FROM api_key WHERE id = :id
 			""";
 
 	private static final String SELECT_ACTIVE_KEY_BY_HASH = """
-			SELECT id, partner_id, key_hash FROM api_key WHERE key_hash = :keyHash AND revoked_at IS NULL
+			SELECT id, partner_id, key_hash, test FROM api_key WHERE key_hash = :keyHash AND revoked_at IS NULL
 			""";
 
 	private static final String REVOKE_KEY = """
@@ -71,12 +71,13 @@ class PartnerRepository {
 		return this.jdbc.sql(SELECT_PARTNER).param("id", id).query(PartnerRepository::partner).optional();
 	}
 
-	long insertKey(long partnerId, String keyHash, String keyPrefix, Instant now) {
+	long insertKey(long partnerId, String keyHash, String keyPrefix, Mode mode, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(INSERT_KEY)
 			.param("partnerId", partnerId)
 			.param("keyHash", keyHash)
 			.param("keyPrefix", keyPrefix)
+			.param("test", mode.isTest())
 			.param("createdAt", SqlTime.param(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
@@ -93,7 +94,8 @@ class PartnerRepository {
 	Optional<StoredKey> findActiveKeyByHash(String keyHash) {
 		return this.jdbc.sql(SELECT_ACTIVE_KEY_BY_HASH)
 			.param("keyHash", keyHash)
-			.query((rs, i) -> new StoredKey(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("key_hash")))
+			.query((rs, i) -> new StoredKey(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("key_hash"),
+					Mode.of(rs.getBoolean("test"))))
 			.optional();
 	}
 
@@ -105,19 +107,20 @@ class PartnerRepository {
 	private static ApiKeyView keyView(ResultSet rs, int row) throws SQLException {
 		Instant revoked = SqlTime.get(rs, "revoked_at");
 		return new ApiKeyView(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("key_prefix"),
-				SqlTime.get(rs, "created_at"), revoked, revoked == null);
+				Mode.of(rs.getBoolean("test")).wireName(), SqlTime.get(rs, "created_at"), revoked, revoked == null);
 	}
 
 	private static Partner partner(ResultSet rs, int row) throws SQLException {
 		return new Partner(rs.getLong("id"), rs.getString("name"), SqlTime.get(rs, "created_at"));
 	}
 
-	record StoredKey(long id, long partnerId, String keyHash) {
+	record StoredKey(long id, long partnerId, String keyHash, Mode mode) {
 
 		/** Without the hash, should a key ever be logged. */
 		@Override
 		public String toString() {
-			return "StoredKey[id=" + this.id + ", partnerId=" + this.partnerId + ", keyHash=(not shown)]";
+			return "StoredKey[id=" + this.id + ", partnerId=" + this.partnerId + ", mode=" + this.mode
+					+ ", keyHash=(not shown)]";
 		}
 
 	}

@@ -5,9 +5,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The answer to registering an endpoint: the only time its secret is shown. */
+/**
+ * The answer to registering an endpoint: the only time its secret is shown.
+ *
+ * @param mode {@code live} or {@code test}: the mode of the sessions whose events it
+ * hears
+ */
 public record CreatedWebhookEndpoint(long id, @JsonProperty("partner_id") long partnerId, String url,
-		String description, List<String> events, String secret, boolean enabled,
+		String description, List<String> events, String mode, String secret, boolean enabled,
 		@JsonProperty("created_at") Instant createdAt) {
 
 	/**

@@ -51,7 +51,16 @@ class DeliveryQueue implements SmartLifecycle {
 
 	private static final Object TRIGGER_KEY = new Object();
 
-	private final Scheduler scheduler;
+	private final SchedulerBuilder builder;
+
+	/**
+	 * The scheduler; a new one after each stop, since a stopped db-scheduler cannot start
+	 * again (its executors are shut down) and a context may be stopped and started again
+	 * (Spring's test framework pauses the contexts it caches while others run).
+	 */
+	private volatile Scheduler scheduler;
+
+	private boolean stopped;
 
 	private final CustomTask<Void> deliveryTask;
 
@@ -95,6 +104,7 @@ class DeliveryQueue implements SmartLifecycle {
 		if (isPostgres(dataSource)) {
 			builder.pollUsingLockAndFetch(0.5, 1.0);
 		}
+		this.builder = builder;
 		this.scheduler = builder.build();
 		this.deliveryTask = delivery;
 	}
@@ -148,7 +158,11 @@ class DeliveryQueue implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.stopped) {
+			this.scheduler = this.builder.build();
+			this.stopped = false;
+		}
 		if (this.sending) {
 			this.scheduler.start();
 		}
@@ -161,9 +175,10 @@ class DeliveryQueue implements SmartLifecycle {
 	 * the queue for the next instance.
 	 */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		if (this.sending) {
 			this.scheduler.stop();
+			this.stopped = true;
 		}
 		this.running = false;
 	}

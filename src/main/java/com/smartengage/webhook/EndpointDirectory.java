@@ -39,8 +39,11 @@ class EndpointDirectory {
 		events.onMissedMessages(this.subscribers::invalidateAll);
 	}
 
-	/** An enabled endpoint and the events it receives. */
-	record Subscriber(long endpointId, Set<WebhookEventType> types) {
+	/**
+	 * An enabled endpoint, the events it receives, and whether it hears sandbox sessions
+	 * (a test endpoint) or live ones.
+	 */
+	record Subscriber(long endpointId, Set<WebhookEventType> types, boolean test) {
 	}
 
 	List<Subscriber> subscribers(long partnerId) {
@@ -48,7 +51,7 @@ class EndpointDirectory {
 				(id) -> this.repository.findEndpoints(id)
 					.stream()
 					.filter(WebhookRepository.EndpointRow::enabled)
-					.map((row) -> new Subscriber(row.id(), row.types()))
+					.map((row) -> new Subscriber(row.id(), row.types(), row.mode().isTest()))
 					.toList());
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.smartengage.common.web.BadRequestException;
+import com.smartengage.partner.Mode;
 
 /**
  * Admin API for partners' webhook endpoints and their deliveries. An endpoint is reached
@@ -44,13 +45,15 @@ class WebhookApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a webhook endpoint",
 			description = "url: https (or http when the server allows it), on a public address. events: any of "
-					+ "session.status_changed, coupon.issued, coupon.redeemed; leave it out for all. "
+					+ "session.status_changed, coupon.issued, coupon.redeemed; leave it out for all. mode: live "
+					+ "(the default) hears live sessions, test the sandbox sessions of test API keys. "
 					+ "The answer holds the signing secret (whsec_...); it is never shown again.")
 	CreatedWebhookEndpoint create(@PathVariable long partnerId, @RequestBody(required = false) CreateEndpoint body) {
 		if (body == null) {
 			throw new BadRequestException("Request body must be a JSON object with a url");
 		}
-		return this.endpoints.create(partnerId, body.url(), body.events(), body.description());
+		return this.endpoints.create(partnerId, body.url(), body.events(), body.description(),
+				Mode.parse("mode", body.mode()));
 	}
 
 	@GetMapping("/admin/api/partners/{partnerId}/webhook-endpoints")
@@ -127,7 +130,7 @@ class WebhookApiController {
 		return this.endpoints.retry(id);
 	}
 
-	record CreateEndpoint(String url, List<String> events, String description) {
+	record CreateEndpoint(String url, List<String> events, String description, String mode) {
 	}
 
 }

@@ -15,6 +15,7 @@ import com.smartengage.admin.AuditLog;
 import com.smartengage.common.text.Texts;
 import com.smartengage.common.web.BadRequestException;
 import com.smartengage.common.web.NotFoundException;
+import com.smartengage.partner.Mode;
 import com.smartengage.partner.PartnerService;
 
 /**
@@ -64,9 +65,13 @@ public class WebhookEndpoints {
 		this.clock = clock;
 	}
 
-	/** Registers an endpoint; the answer holds its secret, shown this once. */
+	/**
+	 * Registers an endpoint that hears the events of the mode's sessions; the answer
+	 * holds its secret, shown this once.
+	 */
 	@Transactional
-	public CreatedWebhookEndpoint create(long partnerId, String url, List<String> events, String description) {
+	public CreatedWebhookEndpoint create(long partnerId, String url, List<String> events, String description,
+			Mode mode) {
 		this.partners.get(partnerId);
 		URI uri = this.addresses.checkNew(url);
 		Set<WebhookEventType> types = WebhookEventType.parse(events);
@@ -78,12 +83,12 @@ public class WebhookEndpoints {
 		String secret = WebhookSignatures.newSecret();
 		Instant now = this.clock.instant();
 		long id = this.repository.insertEndpoint(partnerId, uri.toString(), cleanDescription, types,
-				this.secrets.seal(secret), now);
-		this.audit.record("webhook_endpoint.created", "webhook_endpoint", id,
-				"partner " + partnerId + ", url " + uri + ", events " + WebhookEventType.column(types));
+				this.secrets.seal(secret), mode, now);
+		this.audit.record("webhook_endpoint.created", "webhook_endpoint", id, "partner " + partnerId + ", url " + uri
+				+ ", events " + WebhookEventType.column(types) + ", mode " + mode.wireName());
 		this.directory.changed(partnerId);
 		return new CreatedWebhookEndpoint(id, partnerId, uri.toString(), cleanDescription,
-				types.stream().map(WebhookEventType::wireName).toList(), secret, true, now);
+				types.stream().map(WebhookEventType::wireName).toList(), mode.wireName(), secret, true, now);
 	}
 
 	public List<WebhookEndpoint> list(long partnerId) {

@@ -22,8 +22,9 @@ import com.smartengage.journey.SessionStatusChanged;
 /**
  * Turns the journey's and the coupons' events into deliveries, inside the transaction
  * that made the change (these listeners run synchronously, before it commits): one row
- * per subscribed endpoint, and its first attempt queued. A partner without endpoints
- * costs one lookup in memory.
+ * per subscribed endpoint of the event's mode (a sandbox session's events go to test
+ * endpoints only, a live one's to live endpoints only), and its first attempt queued. A
+ * partner without endpoints costs one lookup in memory.
  */
 @Component
 class WebhookOutbox {
@@ -51,7 +52,7 @@ class WebhookOutbox {
 
 	@EventListener
 	void on(SessionStatusChanged event) {
-		enqueue(event.partnerId(), WebhookEventType.SESSION_STATUS_CHANGED, event.changedAt(), () -> {
+		enqueue(event.partnerId(), event.test(), WebhookEventType.SESSION_STATUS_CHANGED, event.changedAt(), () -> {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("session_id", event.sessionId().toString());
 			data.put("campaign_id", event.campaignId());
@@ -65,7 +66,7 @@ class WebhookOutbox {
 
 	@EventListener
 	void on(CouponIssued event) {
-		enqueue(event.partnerId(), WebhookEventType.COUPON_ISSUED, event.issuedAt(), () -> {
+		enqueue(event.partnerId(), event.test(), WebhookEventType.COUPON_ISSUED, event.issuedAt(), () -> {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("session_id", event.sessionId().toString());
 			data.put("campaign_id", event.campaignId());
@@ -78,7 +79,7 @@ class WebhookOutbox {
 
 	@EventListener
 	void on(CouponRedeemed event) {
-		enqueue(event.partnerId(), WebhookEventType.COUPON_REDEEMED, event.redeemedAt(), () -> {
+		enqueue(event.partnerId(), event.test(), WebhookEventType.COUPON_REDEEMED, event.redeemedAt(), () -> {
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("session_id", event.sessionId().toString());
 			data.put("campaign_id", event.campaignId());
@@ -88,10 +89,11 @@ class WebhookOutbox {
 		});
 	}
 
-	private void enqueue(long partnerId, WebhookEventType type, Instant at, Supplier<Map<String, Object>> data) {
+	private void enqueue(long partnerId, boolean test, WebhookEventType type, Instant at,
+			Supplier<Map<String, Object>> data) {
 		List<Long> endpoints = new ArrayList<>(1);
 		for (EndpointDirectory.Subscriber subscriber : this.directory.subscribers(partnerId)) {
-			if (subscriber.types().contains(type)) {
+			if (subscriber.test() == test && subscriber.types().contains(type)) {
 				endpoints.add(subscriber.endpointId());
 			}
 		}

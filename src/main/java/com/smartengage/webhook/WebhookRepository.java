@@ -13,6 +13,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.smartengage.common.infra.SqlTime;
+import com.smartengage.partner.Mode;
 
 /** SQL for webhook endpoints, their deliveries (the outbox) and the attempts. */
 @Repository
@@ -26,12 +27,12 @@ class WebhookRepository {
 
 	private static final String ENDPOINT_COLUMNS = """
 			id, partner_id, url, description, event_types, secret, previous_secret, previous_secret_until, enabled,
-			disabled_reason, failing_since, created_at, updated_at""";
+			disabled_reason, failing_since, created_at, updated_at, test""";
 
 	private static final String INSERT_ENDPOINT = """
 			INSERT INTO webhook_endpoint (partner_id, url, description, event_types, secret, enabled, created_at,
-			    updated_at)
-			VALUES (:partnerId, :url, :description, :eventTypes, :secret, TRUE, :now, :now)
+			    updated_at, test)
+			VALUES (:partnerId, :url, :description, :eventTypes, :secret, TRUE, :now, :now, :test)
 			""";
 
 	private static final String INSERT_DELIVERY = """
@@ -51,7 +52,7 @@ class WebhookRepository {
 	}
 
 	long insertEndpoint(long partnerId, String url, String description, Set<WebhookEventType> types,
-			String sealedSecret, Instant now) {
+			String sealedSecret, Mode mode, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(INSERT_ENDPOINT)
 			.param("partnerId", partnerId)
@@ -59,6 +60,7 @@ class WebhookRepository {
 			.param("description", description)
 			.param("eventTypes", WebhookEventType.column(types))
 			.param("secret", sealedSecret)
+			.param("test", mode.isTest())
 			.param("now", SqlTime.param(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
@@ -263,7 +265,7 @@ class WebhookRepository {
 				rs.getString("description"), WebhookEventType.fromColumn(rs.getString("event_types")),
 				rs.getString("secret"), rs.getString("previous_secret"), SqlTime.get(rs, "previous_secret_until"),
 				rs.getBoolean("enabled"), rs.getString("disabled_reason"), SqlTime.get(rs, "failing_since"),
-				SqlTime.get(rs, "created_at"), SqlTime.get(rs, "updated_at"));
+				SqlTime.get(rs, "created_at"), SqlTime.get(rs, "updated_at"), Mode.of(rs.getBoolean("test")));
 	}
 
 	private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
@@ -273,17 +275,19 @@ class WebhookRepository {
 				rs.getString("state"), SqlTime.get(rs, "created_at"), null, null);
 	}
 
-	/** An endpoint as stored; its secrets sealed. */
+	/**
+	 * An endpoint as stored; its secrets sealed. It hears the events of its mode only.
+	 */
 	record EndpointRow(long id, long partnerId, String url, String description, Set<WebhookEventType> types,
 			String sealedSecret, String sealedPreviousSecret, Instant previousSecretUntil, boolean enabled,
-			String disabledReason, Instant failingSince, Instant createdAt, Instant updatedAt) {
+			String disabledReason, Instant failingSince, Instant createdAt, Instant updatedAt, Mode mode) {
 
 		WebhookEndpoint view(Instant now) {
 			Instant until = this.previousSecretUntil != null && this.previousSecretUntil.isAfter(now)
 					? this.previousSecretUntil : null;
 			return new WebhookEndpoint(this.id, this.partnerId, this.url, this.description,
-					this.types.stream().map(WebhookEventType::wireName).toList(), this.enabled, this.disabledReason,
-					this.failingSince, until, this.createdAt, this.updatedAt);
+					this.types.stream().map(WebhookEventType::wireName).toList(), this.mode.wireName(), this.enabled,
+					this.disabledReason, this.failingSince, until, this.createdAt, this.updatedAt);
 		}
 
 	}

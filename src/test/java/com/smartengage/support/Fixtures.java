@@ -32,6 +32,17 @@ public final class Fixtures {
 		return new ApiKey(answer.json().get("id").asLong(), answer.json().get("api_key").asString());
 	}
 
+	/** A test key of the partner: its calls see sandbox sessions only. */
+	public ApiKey testKey(long partnerId) {
+		Http.Answer answer = this.http.post("/admin/api/partners/" + partnerId + "/api-keys")
+			.admin()
+			.json("{\"mode\": \"test\"}")
+			.send();
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+		assertThat(answer.json().get("mode").asString()).isEqualTo("test");
+		return new ApiKey(answer.json().get("id").asLong(), answer.json().get("api_key").asString());
+	}
+
 	public long screen(String name) {
 		Http.Answer answer = this.http.post("/admin/api/screens").admin().json(json("name", name)).send();
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
@@ -85,6 +96,42 @@ public final class Fixtures {
 		int at = location.indexOf("session_id=");
 		assertThat(at).as(location).isPositive();
 		return location.substring(at + "session_id=".length(), at + "session_id=".length() + 36);
+	}
+
+	/**
+	 * {@code POST /smart-engage/post/sandbox/scan} with the key, naming the campaign
+	 * unless it is null.
+	 */
+	public Http.Answer sandboxScan(String apiKey, Long campaignId) {
+		return this.http.post("/smart-engage/post/sandbox/scan")
+			.apiKey(apiKey)
+			.json(campaignId == null ? "{}" : "{\"campaign_id\": " + campaignId + "}")
+			.send();
+	}
+
+	/** A new sandbox session of the campaign, made with the test key; its id. */
+	public String sandboxSession(String testKey, long campaignId) {
+		Http.Answer answer = sandboxScan(testKey, campaignId);
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		return answer.json().get("session_id").asString();
+	}
+
+	/** A sandbox session walked to FORM_APPROVED with the test key. */
+	public String approvedSandboxSession(String testKey, long campaignId) {
+		String session = sandboxSession(testKey, campaignId);
+		assertThat(updateStatus(testKey, session, "FORM_APPROVED").status()).isEqualTo(200);
+		return session;
+	}
+
+	public Http.Answer redeem(String apiKey, String couponCode) {
+		return this.http.post("/smart-engage/post/redeem-coupon")
+			.apiKey(apiKey)
+			.json(Http.JSON.createObjectNode().put("coupon_code", couponCode).toString())
+			.send();
+	}
+
+	public Http.Answer view(String apiKey, String sessionId) {
+		return this.http.get("/smart-engage/get/session/" + sessionId).apiKey(apiKey).send();
 	}
 
 	public Http.Answer updateStatus(String apiKey, String sessionId, String newStatus) {

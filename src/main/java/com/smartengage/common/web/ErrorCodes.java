@@ -40,6 +40,15 @@ public final class ErrorCodes {
 
 	public static final String IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused";
 
+	/** A live API key on a sandbox call (403). */
+	public static final String SANDBOX_NEEDS_TEST_KEY = "sandbox_needs_test_key";
+
+	/** A sandbox scan without campaign_id for a partner with several campaigns (400). */
+	public static final String CAMPAIGN_REQUIRED = "campaign_required";
+
+	/** A sandbox scan of a campaign the caller does not have (404). */
+	public static final String CAMPAIGN_NOT_FOUND = "campaign_not_found";
+
 	public static final String INVALID_API_KEY = "invalid_api_key";
 
 	public static final String UNAUTHORIZED = "unauthorized";
