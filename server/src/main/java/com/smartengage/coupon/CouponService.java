@@ -19,6 +19,7 @@ import com.smartengage.campaign.FlowService;
 import com.smartengage.common.text.Ids;
 import com.smartengage.common.text.Texts;
 import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.ErrorCodes;
 import com.smartengage.common.web.PublicUrl;
 import com.smartengage.journey.JourneySession;
 import com.smartengage.journey.SessionService;
@@ -64,7 +65,7 @@ public class CouponService {
 		UUID id = Ids.parseUuid(rawSessionId);
 		JourneySession session = id == null ? null : this.sessions.find(id, partnerId).orElse(null);
 		if (session == null) {
-			throw new BadRequestException("Invalid session_id " + Ids.echo(rawSessionId));
+			throw new BadRequestException(ErrorCodes.SESSION_NOT_FOUND, "Invalid session_id " + Ids.echo(rawSessionId));
 		}
 		Campaign campaign = this.campaigns.cached(session.campaignId());
 		if (session.couponIssuedAt() != null) {
@@ -74,20 +75,20 @@ public class CouponService {
 			Flow flow = this.flows.get(campaign.flowId());
 			String where = flow.isFailure(session.status()) ? " ended at " + session.status() + " without reaching "
 					: " has not reached ";
-			throw new BadRequestException("Session " + Ids.echo(rawSessionId) + where + flow.rewardStep()
-					+ "; a coupon is issued once the session reaches " + flow.rewardStep());
+			throw new BadRequestException(ErrorCodes.STEP_NOT_REACHED, "Session " + Ids.echo(rawSessionId) + where
+					+ flow.rewardStep() + "; a coupon is issued once the session reaches " + flow.rewardStep());
 		}
 		Instant now = this.clock.instant();
 		if (campaign.stateAt(now) == Campaign.State.ENDED) {
-			throw new BadRequestException("Campaign " + campaign.id() + " is over since " + campaign.endsAt()
-					+ "; no more coupons are issued");
+			throw new BadRequestException(ErrorCodes.CAMPAIGN_ENDED, "Campaign " + campaign.id() + " is over since "
+					+ campaign.endsAt() + "; no more coupons are issued");
 		}
 		Flow flow = this.flows.get(campaign.flowId());
 		if (!this.sessions.claimCoupon(id, partnerId, now, flow)) {
 			throw alreadyIssued(rawSessionId);
 		}
 		CouponRepository.FreeCode free = this.coupons.claimFree(campaign.id())
-			.orElseThrow(() -> new BadRequestException(
+			.orElseThrow(() -> new BadRequestException(ErrorCodes.POOL_EMPTY,
 					"No coupons are left for campaign " + campaign.id() + "; the pool is used up"));
 		String token = newToken();
 		Instant expiresAt = now.plus(Duration.ofDays(campaign.couponValidDays()));
@@ -107,19 +108,21 @@ public class CouponService {
 		boolean storable = code.length() <= CouponPoolService.MAX_CODE_LENGTH && Texts.isClean(code);
 		CouponRepository.Coupon coupon = storable ? find(partnerId, code).orElse(null) : null;
 		if (coupon == null) {
-			throw new BadRequestException("No coupon with code " + Ids.echo(code));
+			throw new BadRequestException(ErrorCodes.COUPON_NOT_FOUND, "No coupon with code " + Ids.echo(code));
 		}
 		if (coupon.sessionId() == null) {
-			throw new BadRequestException("Coupon " + Ids.echo(code) + " has not been issued to a shopper yet");
+			throw new BadRequestException(ErrorCodes.COUPON_NOT_ISSUED,
+					"Coupon " + Ids.echo(code) + " has not been issued to a shopper yet");
 		}
 		Instant now = this.clock.instant();
 		if (!this.coupons.redeem(coupon.id(), now)) {
 			CouponRepository.Coupon current = this.coupons.findByCode(partnerId, coupon.code()).orElseThrow();
 			if (current.redeemedAt() != null) {
-				throw new BadRequestException(
+				throw new BadRequestException(ErrorCodes.COUPON_ALREADY_REDEEMED,
 						"Coupon " + Ids.echo(code) + " was already redeemed at " + current.redeemedAt());
 			}
-			throw new BadRequestException("Coupon " + Ids.echo(code) + " expired at " + current.expiresAt());
+			throw new BadRequestException(ErrorCodes.COUPON_EXPIRED,
+					"Coupon " + Ids.echo(code) + " expired at " + current.expiresAt());
 		}
 		Flow flow = this.flows.get(this.campaigns.cached(coupon.campaignId()).flowId());
 		this.sessions.recordCouponRedeemed(coupon.sessionId(), coupon.campaignId(), coupon.screenId(),
@@ -158,7 +161,8 @@ public class CouponService {
 	}
 
 	private static BadRequestException alreadyIssued(String rawSessionId) {
-		return new BadRequestException("A coupon was already issued for session_id " + Ids.echo(rawSessionId));
+		return new BadRequestException(ErrorCodes.COUPON_ALREADY_ISSUED,
+				"A coupon was already issued for session_id " + Ids.echo(rawSessionId));
 	}
 
 }

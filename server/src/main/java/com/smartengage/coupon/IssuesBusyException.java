@@ -3,6 +3,7 @@ package com.smartengage.coupon;
 import org.springframework.http.HttpStatus;
 
 import com.smartengage.common.web.ApiException;
+import com.smartengage.common.web.ErrorCodes;
 import com.smartengage.common.web.ErrorBody;
 
 /**
@@ -12,7 +13,7 @@ import com.smartengage.common.web.ErrorBody;
 class IssuesBusyException extends ApiException {
 
 	IssuesBusyException() {
-		super(HttpStatus.INTERNAL_SERVER_ERROR, ErrorBody.INTERNAL);
+		super(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.SERVER_BUSY, ErrorBody.INTERNAL);
 	}
 
 }

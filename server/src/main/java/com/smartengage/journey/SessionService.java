@@ -17,6 +17,7 @@ import com.smartengage.campaign.FlowService;
 import com.smartengage.campaign.Placement;
 import com.smartengage.common.text.Ids;
 import com.smartengage.common.web.BadRequestException;
+import com.smartengage.common.web.ErrorCodes;
 import com.smartengage.common.web.NotFoundException;
 import com.smartengage.common.web.PublicUrl;
 
@@ -82,8 +83,8 @@ public class SessionService {
 		UUID id = session.id();
 		Flow flow = this.flows.get(this.campaigns.cached(session.campaignId()).flowId());
 		if (!flow.hasStep(newStatus)) {
-			throw new BadRequestException("new_status " + Ids.echo(newStatus) + " is not a step of flow " + flow.name()
-					+ "; the steps are " + flow.describeSteps());
+			throw new BadRequestException(ErrorCodes.UNKNOWN_STATUS, "new_status " + Ids.echo(newStatus)
+					+ " is not a step of flow " + flow.name() + "; the steps are " + flow.describeSteps());
 		}
 		Instant now = this.clock.instant();
 		boolean failure = flow.isFailure(newStatus);
@@ -122,8 +123,8 @@ public class SessionService {
 			throw new AlreadyCompletedException(rawId);
 		}
 		if (!now.isBefore(session.expiresAt())) {
-			throw new BadRequestException("Session " + Ids.echo(rawId) + " expired at " + session.expiresAt()
-					+ "; a new scan starts a new session");
+			throw new BadRequestException(ErrorCodes.SESSION_EXPIRED, "Session " + Ids.echo(rawId) + " expired at "
+					+ session.expiresAt() + "; a new scan starts a new session");
 		}
 	}
 
@@ -184,14 +185,16 @@ public class SessionService {
 	private JourneySession ownSession(long partnerId, String rawSessionId) {
 		UUID id = Ids.parseUuid(rawSessionId);
 		return (id == null ? Optional.<JourneySession>empty() : this.repository.find(id, partnerId))
-			.orElseThrow(() -> new NotFoundException("No record with session_id: " + Ids.echo(rawSessionId)));
+			.orElseThrow(() -> new NotFoundException(ErrorCodes.SESSION_NOT_FOUND,
+					"No record with session_id: " + Ids.echo(rawSessionId)));
 	}
 
 	/** The contract's "Action already completed" answer. */
 	static class AlreadyCompletedException extends BadRequestException {
 
 		AlreadyCompletedException(String rawSessionId) {
-			super("Action already completed for session_id: " + Ids.echo(rawSessionId));
+			super(ErrorCodes.ACTION_ALREADY_COMPLETED,
+					"Action already completed for session_id: " + Ids.echo(rawSessionId));
 		}
 
 	}

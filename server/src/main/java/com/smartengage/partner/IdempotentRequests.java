@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.smartengage.common.text.Hashing;
 import com.smartengage.common.text.Ids;
 import com.smartengage.common.web.ApiException;
+import com.smartengage.common.web.ErrorCodes;
 import com.smartengage.common.web.BadRequestException;
 
 /**
@@ -104,7 +105,7 @@ public class IdempotentRequests {
 
 	private static ResponseEntity<String> replay(IdempotentRequestRepository.Stored stored, String hash, String key) {
 		if (!stored.requestHash().equals(hash)) {
-			throw new BadRequestException(HEADER + " " + Ids.echo(key)
+			throw new BadRequestException(ErrorCodes.IDEMPOTENCY_KEY_REUSED, HEADER + " " + Ids.echo(key)
 					+ " was already used with a different request; use a new key for a new request");
 		}
 		return ResponseEntity.status(stored.status())

@@ -16,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.smartengage.common.ratelimit.RateLimits;
 import com.smartengage.common.web.ApiPaths;
+import com.smartengage.common.web.ErrorCodes;
 import com.smartengage.common.web.ErrorBody;
 import com.smartengage.common.web.FilterOrder;
 import com.smartengage.common.web.JsonErrors;
@@ -65,7 +66,7 @@ class PartnerAuthFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (principal == null) {
-			this.errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, INVALID_KEY);
+			this.errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCodes.INVALID_API_KEY, INVALID_KEY);
 			return;
 		}
 		long wait = this.limits.partnerApi(principal.keyId());

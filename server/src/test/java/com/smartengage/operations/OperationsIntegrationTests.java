@@ -124,6 +124,16 @@ class OperationsIntegrationTests extends ServerTests {
 		JsonNode schemes = doc.get("components").get("securitySchemes");
 		assertThat(schemes.get("API-KEY").get("name").asString()).isEqualTo("API-KEY");
 		assertThat(schemes.get("admin").get("scheme").asString()).isEqualTo("bearer");
+		// No angle brackets for Markdown to swallow: the text renders as written.
+		assertThat(doc.get("info").get("description").asString()).contains("`Authorization: Bearer`")
+			.doesNotContain("<");
+		JsonNode engage = paths.get("/smart-engage/post/engage-v3/{sessionId}").get("post").get("responses");
+		assertThat(engage.get("200").get("headers").has("X-Request-Id")).isTrue();
+		assertThat(engage.get("200").get("headers").has("X-Error-Code")).isFalse();
+		assertThat(engage.get("400").get("headers").has("X-Error-Code")).isTrue();
+		assertThat(engage.get("401").get("headers").has("X-Request-Id")).isTrue();
+		assertThat(paths.has("/admin/api/partners/{partnerId}/webhook-endpoints")).isTrue();
+		assertThat(paths.has("/admin/api/webhook-deliveries/{id}/retry")).isTrue();
 	}
 
 	@Test

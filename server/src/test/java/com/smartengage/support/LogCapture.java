@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
-	/** One event: its level, logger, formatted message and stack trace (or empty). */
-	public record Line(String level, String logger, String message, String stackTrace) {
+	/**
+	 * One event: its level, logger, formatted message, stack trace (or empty) and the
+	 * request id it was logged under (or null).
+	 */
+	public record Line(String level, String logger, String message, String stackTrace, String requestId) {
 
 		public boolean hasStackTrace() {
 			return !this.stackTrace.isEmpty();
@@ -55,7 +58,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 	protected void append(ILoggingEvent event) {
 		IThrowableProxy thrown = event.getThrowableProxy();
 		Line line = new Line(event.getLevel().toString(), event.getLoggerName(), event.getFormattedMessage(),
-				thrown == null ? "" : ThrowableProxyUtil.asString(thrown));
+				thrown == null ? "" : ThrowableProxyUtil.asString(thrown), event.getMDCPropertyMap().get("request_id"));
 		synchronized (this.lines) {
 			this.lines.add(line);
 		}

@@ -42,7 +42,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<?> api(ApiException ex, HttpServletRequest request) {
-		return answer(request, ex.status(), ex.getMessage());
+		return this.pages.error(ApiPaths.of(request), ex.status(), ex.code(), ex.getMessage());
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

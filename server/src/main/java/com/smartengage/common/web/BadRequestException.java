@@ -9,4 +9,9 @@ public class BadRequestException extends ApiException {
 		super(HttpStatus.BAD_REQUEST, message);
 	}
 
+	/** With a code of {@link ErrorCodes} that tells this case from other 400s. */
+	public BadRequestException(String code, String message) {
+		super(HttpStatus.BAD_REQUEST, code, message);
+	}
+
 }

@@ -13,6 +13,12 @@ public final class FilterOrder {
 
 	private static final int FIRST = Ordered.HIGHEST_PRECEDENCE;
 
+	/**
+	 * The request id goes on every answer and into the log's context: first of all, so
+	 * that every refusal and every log line of the request carry it.
+	 */
+	public static final int REQUEST_ID = FIRST + 5;
+
 	/** Security headers go on every answer, refusals included: ahead of every refusal. */
 	public static final int SECURITY_HEADERS = FIRST + 10;
 

@@ -40,14 +40,28 @@ public class MessagePages {
 	 * shoppers. A 5xx page never shows the sentence, which is meant for logs.
 	 */
 	public ResponseEntity<?> error(String path, HttpStatus status, String message) {
+		return error(path, status, ErrorCodes.forStatus(status.value()), message);
+	}
+
+	/**
+	 * The same, with {@code code} (see {@link ErrorCodes}) in the
+	 * {@value ErrorCodes#HEADER} header.
+	 */
+	public ResponseEntity<?> error(String path, HttpStatus status, String code, String message) {
 		if (ApiPaths.isJson(path)) {
-			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(message));
+			return ResponseEntity.status(status)
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(ErrorCodes.HEADER, code)
+				.body(new ErrorBody(message));
 		}
 		String template = ApiPaths.isDashboard(path) ? OPERATOR_TEMPLATE : SHOPPER_TEMPLATE;
-		if (status.is5xxServerError()) {
-			return page(template, status, "Something went wrong", "Please try again in a moment.");
-		}
-		return page(template, status, status.getReasonPhrase(), message);
+		ResponseEntity<String> page = status.is5xxServerError()
+				? page(template, status, "Something went wrong", "Please try again in a moment.")
+				: page(template, status, status.getReasonPhrase(), message);
+		return ResponseEntity.status(page.getStatusCode())
+			.headers(page.getHeaders())
+			.header(ErrorCodes.HEADER, code)
+			.body(page.getBody());
 	}
 
 	/**

@@ -9,4 +9,9 @@ public class NotFoundException extends ApiException {
 		super(HttpStatus.NOT_FOUND, message);
 	}
 
+	/** With a code of {@link ErrorCodes} more precise than {@code not_found}. */
+	public NotFoundException(String code, String message) {
+		super(HttpStatus.NOT_FOUND, code, message);
+	}
+
 }

@@ -25,12 +25,42 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Smart Engage server", version = "1",
-		description = "Partner API (API-KEY header) and admin API (Authorization: Bearer <admin token>)."))
+		description = "Partner API (`API-KEY` header) and admin API (`Authorization: Bearer` and the admin token). "
+				+ "Every answer carries `X-Request-Id`; every error answer an `X-Error-Code`."))
 @SecuritySchemes({
 		@SecurityScheme(name = "API-KEY", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
 				paramName = "API-KEY"),
 		@SecurityScheme(name = "admin", type = SecuritySchemeType.HTTP, scheme = "bearer") })
 class OpenApiConfiguration {
+
+	/**
+	 * The request id on every answer, and the error code on every error answer (4xx and
+	 * 5xx), as {@link RequestIdFilter} and {@link ErrorCodes} send them.
+	 */
+	@Bean
+	OpenApiCustomizer requestIdAndErrorCodeHeaders() {
+		return (openApi) -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths()
+				.values()
+				.forEach((item) -> item.readOperations()
+					.forEach((operation) -> operation.getResponses().forEach((status, response) -> {
+						response.addHeaderObject(RequestIdFilter.HEADER, new Header()
+							.description("This request's id: the client's when it sent a plain one, else a new one; "
+									+ "the server's log lines for the request name it")
+							.schema(new StringSchema()));
+						if (status.startsWith("4") || status.startsWith("5")) {
+							response.addHeaderObject(ErrorCodes.HEADER,
+									new Header()
+										.description("The error's stable code, e.g. session_not_found, pool_empty, "
+												+ "coupon_already_issued, invalid_api_key, rate_limited, server_error")
+										.schema(new StringSchema()));
+						}
+					})));
+		};
+	}
 
 	@Bean
 	OpenApiCustomizer rateLimitAnswers() {

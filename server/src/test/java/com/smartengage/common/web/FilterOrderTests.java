@@ -41,6 +41,7 @@ class FilterOrderTests {
 
 	@Test
 	void theFastPathsComeAfterTheFiltersThatGuardThem() {
+		assertThat(FilterOrder.REQUEST_ID).isLessThan(FilterOrder.SECURITY_HEADERS);
 		assertThat(FilterOrder.SECURITY_HEADERS).isLessThan(FilterOrder.SCAN_RATE_LIMIT);
 		assertThat(FilterOrder.SCAN_RATE_LIMIT).isLessThan(FilterOrder.SCAN_FAST_PATH);
 		assertThat(FilterOrder.AUTHENTICATION).isLessThan(FilterOrder.PARTNER_API_FAST_PATH);
