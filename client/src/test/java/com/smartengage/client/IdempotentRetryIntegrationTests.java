@@ -36,7 +36,8 @@ class IdempotentRetryIntegrationTests {
 			assertThat(proxy.idempotencyKeys()).hasSize(2).containsOnly(proxy.idempotencyKeys().get(0));
 			assertThat(this.direct.getSession(session).coupon().couponCode()).isEqualTo(coupon.couponCode());
 		}
-		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> this.direct.issueCoupon(session));
+		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> this.direct.issueCoupon(session))
+			.satisfies((ex) -> assertThat(ex.errorCode()).contains(ErrorCodes.COUPON_ALREADY_ISSUED));
 	}
 
 	@Test

@@ -73,15 +73,19 @@ class SmartEngageClientIntegrationTests {
 				() -> this.client.updateSessionStatus(unknown, "FORM_REVIEWING"));
 		assertThat(update.status()).isEqualTo(404);
 		assertThat(update.errorMessage()).isEqualTo("No record with session_id: " + unknown);
+		assertThat(update.errorCode()).contains(ErrorCodes.SESSION_NOT_FOUND);
+		assertThat(update.requestId()).hasValueSatisfying((id) -> assertThat(id).isNotBlank());
 
 		SessionNotFoundException view = catchThrowableOfType(SessionNotFoundException.class,
 				() -> this.client.getSession(unknown));
 		assertThat(view.status()).isEqualTo(404);
+		assertThat(view.errorCode()).contains(ErrorCodes.SESSION_NOT_FOUND);
 
 		SessionNotFoundException issue = catchThrowableOfType(SessionNotFoundException.class,
 				() -> this.client.issueCoupon(unknown));
 		assertThat(issue.status()).isEqualTo(400);
 		assertThat(issue.errorMessage()).isEqualTo("Invalid session_id " + unknown);
+		assertThat(issue.errorCode()).contains(ErrorCodes.SESSION_NOT_FOUND);
 	}
 
 	@Test
@@ -100,6 +104,7 @@ class SmartEngageClientIntegrationTests {
 				() -> this.client.updateSessionStatus(session, "FORM_REVIEWING"));
 		assertThat(again.status()).isEqualTo(400);
 		assertThat(again.errorMessage()).isEqualTo("Action already completed for session_id: " + session);
+		assertThat(again.errorCode()).contains(ErrorCodes.ACTION_ALREADY_COMPLETED);
 		assertThatExceptionOfType(ActionAlreadyCompletedException.class)
 			.isThrownBy(() -> this.client.updateSessionStatus(session, "FORM_SUBMITTED"));
 	}
@@ -115,6 +120,7 @@ class SmartEngageClientIntegrationTests {
 				() -> stranger.getSession(UUID.randomUUID().toString()));
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.errorMessage()).isEqualTo("API-KEY is invalid");
+		assertThat(refused.errorCode()).contains(ErrorCodes.INVALID_API_KEY);
 		assertThatExceptionOfType(InvalidApiKeyException.class)
 			.isThrownBy(() -> stranger.issueCoupon(UUID.randomUUID().toString()));
 	}
@@ -129,6 +135,7 @@ class SmartEngageClientIntegrationTests {
 				() -> this.client.issueCoupon(session));
 		assertThat(again.status()).isEqualTo(400);
 		assertThat(again.errorMessage()).isEqualTo("A coupon was already issued for session_id " + session);
+		assertThat(again.errorCode()).contains(ErrorCodes.COUPON_ALREADY_ISSUED);
 	}
 
 	@Test
@@ -138,6 +145,7 @@ class SmartEngageClientIntegrationTests {
 		BadRequestException early = catchThrowableOfType(BadRequestException.class,
 				() -> this.client.issueCoupon(session));
 		assertThat(early.errorMessage()).contains("has not reached FORM_APPROVED");
+		assertThat(early.errorCode()).contains(ErrorCodes.STEP_NOT_REACHED);
 	}
 
 	@Test
@@ -147,10 +155,14 @@ class SmartEngageClientIntegrationTests {
 		String code = this.client.issueCoupon(session).couponCode();
 		this.client.redeemCoupon(code);
 
-		assertThat(catchThrowableOfType(BadRequestException.class, () -> this.client.redeemCoupon(code)).errorMessage())
-			.startsWith("Coupon " + code + " was already redeemed at ");
-		assertThat(catchThrowableOfType(BadRequestException.class, () -> this.client.redeemCoupon("NO-SUCH-CODE"))
-			.errorMessage()).isEqualTo("No coupon with code NO-SUCH-CODE");
+		BadRequestException twice = catchThrowableOfType(BadRequestException.class,
+				() -> this.client.redeemCoupon(code));
+		assertThat(twice.errorMessage()).startsWith("Coupon " + code + " was already redeemed at ");
+		assertThat(twice.errorCode()).contains(ErrorCodes.COUPON_ALREADY_REDEEMED);
+		BadRequestException unknown = catchThrowableOfType(BadRequestException.class,
+				() -> this.client.redeemCoupon("NO-SUCH-CODE"));
+		assertThat(unknown.errorMessage()).isEqualTo("No coupon with code NO-SUCH-CODE");
+		assertThat(unknown.errorCode()).contains(ErrorCodes.COUPON_NOT_FOUND);
 	}
 
 	@Test
@@ -182,6 +194,7 @@ class SmartEngageClientIntegrationTests {
 			assertThat(ex.getClass()).isEqualTo(SmartEngageException.class);
 			assertThat(ex.status()).isEqualTo(404);
 			assertThat(ex.errorMessage()).isEqualTo("No endpoint POST /smart-engage/post/sandbox/scan");
+			assertThat(ex.errorCode()).contains(ErrorCodes.NOT_FOUND);
 		}
 	}
 
