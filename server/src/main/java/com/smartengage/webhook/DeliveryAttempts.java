@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,31 +76,75 @@ class DeliveryAttempts {
 		this.meters = meters;
 	}
 
-	/** Makes the delivery's next attempt; answers when the one after is due, or null. */
-	Instant attempt(long deliveryId) {
+	/**
+	 * What became of a turn of a delivery's task: nothing to do (delivered, failed or
+	 * gone meanwhile), try again at a time without an attempt (its endpoint was busy), or
+	 * an attempt made, to record.
+	 */
+	sealed interface Turn {
+
+		record Done() implements Turn {
+		}
+
+		record Later(Instant at) implements Turn {
+		}
+
+		record Made(WebhookRepository.DueDelivery due, Instant attemptedAt,
+				WebhookSender.Outcome outcome) implements Turn {
+		}
+
+	}
+
+	/**
+	 * Makes the delivery's next attempt, if it is still due and its endpoint has room.
+	 */
+	Turn attempt(long deliveryId) {
 		WebhookRepository.DueDelivery due = this.repository.findDue(deliveryId).orElse(null);
 		if (due == null || !WebhookRepository.PENDING.equals(due.state())) {
-			return null;
+			return new Turn.Done();
 		}
 		if (!due.endpointEnabled()) {
 			this.repository.fail(deliveryId, "not sent: the endpoint is disabled");
-			return null;
+			return new Turn.Done();
 		}
 		Semaphore lane = this.lanes.computeIfAbsent(due.endpointId(),
 				(id) -> new Semaphore(this.properties.maxConcurrencyPerEndpoint()));
 		if (!tryAcquire(lane)) {
 			// Busy with this endpoint: come back shortly, without counting an attempt.
-			return this.clock.instant().plusMillis(200 + ThreadLocalRandom.current().nextLong(800));
+			return new Turn.Later(this.clock.instant().plusMillis(200 + ThreadLocalRandom.current().nextLong(800)));
 		}
-		WebhookSender.Outcome outcome;
 		Instant attemptedAt = this.clock.instant();
 		try {
-			outcome = send(due);
+			return new Turn.Made(due, attemptedAt, send(due));
 		}
 		finally {
 			lane.release();
 		}
-		return record(due, attemptedAt, outcome);
+	}
+
+	/**
+	 * Ends the turn: records the attempt, if one was made, and hands {@code queue} the
+	 * next attempt's time (null: none), in one transaction, so that db-scheduler's update
+	 * of its task commits with the attempt's record (one commit per attempt, and never
+	 * the one without the other).
+	 */
+	void finish(Turn turn, Consumer<Instant> queue) {
+		if (turn instanceof Turn.Later later) {
+			queue.accept(later.at());
+		}
+		else if (turn instanceof Turn.Made made) {
+			Instant next = this.transactions.execute((tx) -> {
+				Instant at = record(made.due(), made.attemptedAt(), made.outcome());
+				queue.accept(at);
+				return at;
+			});
+			counter(made.due().eventType(),
+					made.outcome().delivered() ? "delivered" : (next == null ? "failed" : "retrying"))
+				.increment();
+		}
+		else {
+			queue.accept(null);
+		}
 	}
 
 	private boolean tryAcquire(Semaphore lane) {
@@ -127,15 +172,16 @@ class DeliveryAttempts {
 			}
 		}
 		catch (IllegalStateException ex) {
-			// Another instance's key sealed it: say so in the log of the delivery, and
-			// retry
-			// on the schedule (an instance with the right key may take it).
+			// Another instance's key sealed it: say so in the delivery's log, and retry
+			// on
+			// the schedule (an instance with the right key may take it).
 			log.warn("Webhook delivery {} not sent: {}", due.id(), ex.getMessage());
 			return new WebhookSender.Outcome(null, "not sent: " + ex.getMessage(), null, 0);
 		}
 		return this.sender.send(url, due.webhookId(), due.payload().getBytes(StandardCharsets.UTF_8), signing);
 	}
 
+	/** Records the attempt; answers when the next one is due, or null. */
 	private Instant record(WebhookRepository.DueDelivery due, Instant attemptedAt, WebhookSender.Outcome outcome) {
 		int attempts = due.attempts() + 1;
 		boolean delivered = outcome.delivered();
@@ -144,20 +190,17 @@ class DeliveryAttempts {
 				: this.clock.instant().plus(jittered(schedule.get(attempts - 1)));
 		String state = delivered ? WebhookRepository.DELIVERED
 				: next == null ? WebhookRepository.FAILED : WebhookRepository.PENDING;
-		this.transactions.executeWithoutResult((tx) -> {
-			this.repository.recordAttempt(due.id(), attemptedAt, outcome.durationMs(), outcome.statusCode(),
-					outcome.error() == null ? null : Ids.cut(outcome.error(), 500), outcome.response(), state, next);
-			if (delivered) {
-				if (due.endpointFailingSince() != null) {
-					this.repository.markHealthy(due.endpointId());
-				}
+		this.repository.recordAttempt(due.id(), attemptedAt, outcome.durationMs(), outcome.statusCode(),
+				outcome.error() == null ? null : Ids.cut(outcome.error(), 500), outcome.response(), state, next);
+		if (delivered) {
+			if (due.endpointFailingSince() != null) {
+				this.repository.markHealthy(due.endpointId());
 			}
-			else {
-				this.repository.markFailing(due.endpointId(), attemptedAt);
-				disableIfFailingTooLong(due, attemptedAt);
-			}
-		});
-		counter(due.eventType(), delivered ? "delivered" : (next == null ? "failed" : "retrying")).increment();
+		}
+		else {
+			this.repository.markFailing(due.endpointId(), attemptedAt);
+			disableIfFailingTooLong(due, attemptedAt);
+		}
 		return next;
 	}
 

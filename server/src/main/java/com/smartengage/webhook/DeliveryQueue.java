@@ -17,7 +17,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -67,9 +66,15 @@ class DeliveryQueue implements SmartLifecycle {
 			.onDeadExecutionRevive()
 			.onFailure((complete, operations) -> operations.reschedule(complete, Instant.now().plus(AFTER_ERROR)))
 			.execute((instance, context) -> {
-				Instant next = attempts.attempt(Long.parseLong(instance.getId()));
-				return next == null ? new CompletionHandler.OnCompleteRemove<>()
-						: (complete, operations) -> operations.reschedule(complete, next);
+				DeliveryAttempts.Turn turn = attempts.attempt(Long.parseLong(instance.getId()));
+				return (complete, operations) -> attempts.finish(turn, (next) -> {
+					if (next == null) {
+						operations.remove();
+					}
+					else {
+						operations.reschedule(complete, next);
+					}
+				});
 			});
 		RecurringTask<Void> cleanup = Tasks.recurring(CLEANUP_TASK, FixedDelay.of(Duration.ofHours(1)))
 			.execute((instance, context) -> {
