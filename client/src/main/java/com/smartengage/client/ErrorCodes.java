@@ -71,6 +71,15 @@ public final class ErrorCodes {
 	/** No route answers this method and path (a server without the call). */
 	public static final String NOT_FOUND = "not_found";
 
+	/** A sandbox call made with a live API key: sandbox calls need a test key. */
+	public static final String SANDBOX_NEEDS_TEST_KEY = "sandbox_needs_test_key";
+
+	/** A sandbox scan without a campaign, while the partner has several. */
+	public static final String CAMPAIGN_REQUIRED = "campaign_required";
+
+	/** No campaign of this partner has that id. */
+	public static final String CAMPAIGN_NOT_FOUND = "campaign_not_found";
+
 	/**
 	 * The server was too busy to issue the coupon in time; nothing was claimed, so a
 	 * retry is safe ({@link ServerErrorException}).

@@ -165,12 +165,16 @@ public final class SmartEngageClient {
 	}
 
 	/**
-	 * Starts a session of one of this partner's campaigns as a scan would, without a
-	 * phone and a printed QR code, to try an integration end to end.
+	 * Starts a sandbox session of one of this partner's campaigns as a scan would,
+	 * without a phone and a printed QR code, to try an integration end to end. It needs a
+	 * client built with a test API key ({@code se_test_...}); the session then answers
+	 * the other calls of a client with that key as a live one does.
 	 * @param campaignId the campaign
 	 * @return the new session and the form URL the scan would have sent the phone to
-	 * @throws SmartEngageException any failure (see the class description); a server
-	 * without the sandbox answers 404
+	 * @throws SmartEngageException any failure (see the class description): 403 with
+	 * {@link ErrorCodes#SANDBOX_NEEDS_TEST_KEY} for a live key, 404 with
+	 * {@link ErrorCodes#CAMPAIGN_NOT_FOUND} for a campaign of no one, and 404 with
+	 * {@link ErrorCodes#NOT_FOUND} from a server without the sandbox
 	 */
 	public SandboxSession sandboxScan(long campaignId) {
 		ObjectNode body = JsonFields.JSON.createObjectNode().put("campaign_id", campaignId);

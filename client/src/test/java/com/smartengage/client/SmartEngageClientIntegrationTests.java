@@ -181,14 +181,18 @@ class SmartEngageClientIntegrationTests {
 	/**
 	 * The sandbox scan is in the SDK before it is on the server: until the server's
 	 * sandbox lands this accepts the server's 404 for the route, and from then on checks
-	 * the session it starts.
+	 * the session it starts with a test key.
 	 */
 	@Test
 	void aSandboxScanStartsASessionOnceTheServerHasTheSandbox() {
+		SmartEngageClient tester = SmartEngageClient.builder()
+			.baseUrl(this.server.baseUrl())
+			.apiKey(this.server.admin().testApiKey(this.world.partnerId()))
+			.build();
 		try {
-			SandboxSession sandbox = this.client.sandboxScan(this.world.campaignId());
+			SandboxSession sandbox = tester.sandboxScan(this.world.campaignId());
 			assertThat(sandbox.formUrl().getQuery()).contains("session_id=" + sandbox.sessionId());
-			assertThat(this.client.getSession(sandbox.sessionId()).campaignId()).isEqualTo(this.world.campaignId());
+			assertThat(tester.getSession(sandbox.sessionId()).campaignId()).isEqualTo(this.world.campaignId());
 		}
 		catch (SmartEngageException ex) {
 			assertThat(ex.getClass()).isEqualTo(SmartEngageException.class);

@@ -54,6 +54,14 @@ public final class Admin {
 		return new World(partner, apiKey, campaign, screen, slug);
 	}
 
+	/**
+	 * A test API key of the partner, for sandbox calls (a server without the sandbox
+	 * makes a live one).
+	 */
+	public String testApiKey(long partnerId) {
+		return post("/admin/api/partners/" + partnerId + "/api-keys", "{\"mode\": \"test\"}").get("api_key").asString();
+	}
+
 	/** Scans the placement as a phone would; answers the new session's id. */
 	public String scan(World world) {
 		HttpResponse<String> answer = send(HttpRequest.newBuilder(this.baseUrl.resolve("/s/" + world.slug()))
