@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <pre>
  * ./mvnw verify -Dit.test=DashboardScreenshotsIntegrationTests -Dtest=none \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dsmartengage.screenshots=docs/screenshots
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dsmartengage.screenshots="$PWD/docs/screenshots"
  * </pre>
  */
 @IntegrationTest
@@ -39,7 +39,7 @@ class DashboardScreenshotsIntegrationTests extends ServerTests {
 	@Test
 	void takeScreenshotsOfTheMainPages() throws Exception {
 		Assumptions.assumeTrue(FOLDER != null && !FOLDER.isBlank(),
-				"Screenshots are taken on demand: -Dsmartengage.screenshots=docs/screenshots");
+				"Screenshots are taken on demand: -Dsmartengage.screenshots=$PWD/docs/screenshots");
 		Path folder = Path.of(FOLDER);
 		seed();
 		long campaign = demo();
