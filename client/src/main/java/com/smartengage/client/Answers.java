@@ -49,7 +49,7 @@ final class Answers {
 			.map((step) -> new Session.Step(step.text("step"), step.instant("at")))
 			.toList();
 		JsonFields coupon = body.optionalObject("coupon");
-		return new Session(body.text("session_id"), body.number("campaign_id"), body.number("screen_id"),
+		return new Session(body.text("session_id"), body.number("campaign_id"), body.optionalNumber("screen_id"),
 				body.text("flow"), body.text("status"), body.bool("ended"), body.bool("expired"),
 				body.instant("created_at"), body.instant("expires_at"), steps,
 				(coupon != null) ? new Session.Coupon(coupon.text("coupon_code"), coupon.uri("coupon_url"),

@@ -66,6 +66,12 @@ final class JsonFields {
 		return value.longValue();
 	}
 
+	/** The whole number, or null when the field is missing or null. */
+	Long optionalNumber(String name) {
+		JsonNode value = this.node.get(name);
+		return (value == null || value.isNull()) ? null : number(name);
+	}
+
 	boolean bool(String name) {
 		JsonNode value = required(name);
 		if (!value.isBoolean()) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param sessionId the session's id
  * @param campaignId the campaign that was scanned
- * @param screenId the screen its QR code was shown on
+ * @param screenId the screen its QR code was shown on; null for a sandbox session
  * @param flow the name of the campaign's journey flow, such as {@code FILL_FORM}
  * @param status the step the session is at, such as {@code FORM_APPROVED}
  * @param ended whether the session reached the end of its flow (or a failure)
@@ -21,14 +21,15 @@ import java.util.Optional;
  * @param steps every step the session went through, oldest first
  * @param coupon the session's coupon, or null before one is issued
  */
-public record Session(String sessionId, long campaignId, long screenId, String flow, String status, boolean ended,
+public record Session(String sessionId, long campaignId, Long screenId, String flow, String status, boolean ended,
 		boolean expired, Instant createdAt, Instant expiresAt, List<Step> steps, Coupon coupon) {
 
 	/**
 	 * The session's steps, unmodifiable.
 	 * @param sessionId the session's id
 	 * @param campaignId the campaign that was scanned
-	 * @param screenId the screen its QR code was shown on
+	 * @param screenId the screen its QR code was shown on; null for a sandbox session;
+	 * null for a sandbox session
 	 * @param flow the name of the campaign's journey flow
 	 * @param status the step the session is at
 	 * @param ended whether the session reached the end of its flow

@@ -45,12 +45,12 @@ public sealed interface WebhookEvent {
 	 * @param timestamp when the event happened
 	 * @param sessionId the session
 	 * @param campaignId its campaign
-	 * @param screenId the screen that was scanned
+	 * @param screenId the screen that was scanned; null for a sandbox session
 	 * @param status the session's new status
 	 * @param previousStatus its status before, or null for a new session
 	 * @param changedAt when it changed
 	 */
-	record SessionStatusChanged(String id, Instant timestamp, String sessionId, long campaignId, long screenId,
+	record SessionStatusChanged(String id, Instant timestamp, String sessionId, long campaignId, Long screenId,
 			String status, String previousStatus, Instant changedAt) implements WebhookEvent {
 
 		/** The type on the wire. */

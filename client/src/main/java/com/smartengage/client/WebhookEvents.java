@@ -21,7 +21,7 @@ final class WebhookEvents {
 			switch (type) {
 				case WebhookEvent.SessionStatusChanged.TYPE:
 					return new WebhookEvent.SessionStatusChanged(id, timestamp, data.text("session_id"),
-							data.number("campaign_id"), data.number("screen_id"), data.text("status"),
+							data.number("campaign_id"), data.optionalNumber("screen_id"), data.text("status"),
 							data.optionalText("previous_status"), data.instant("changed_at"));
 				case WebhookEvent.CouponIssued.TYPE:
 					return new WebhookEvent.CouponIssued(id, timestamp, data.text("session_id"),

@@ -86,7 +86,7 @@ class ClientRequestTests {
 			assertThat(only(server).method()).isEqualTo("GET");
 			assertThat(only(server).path()).isEqualTo("/smart-engage/get/session/s-1");
 			assertThat(session.campaignId()).isEqualTo(12);
-			assertThat(session.screenId()).isEqualTo(3);
+			assertThat(session.screenId()).isEqualTo(3L);
 			assertThat(session.ended()).isFalse();
 			assertThat(session.steps()).containsExactly(
 					new Session.Step("SCANNED", Instant.parse("2026-11-30T09:00:00Z")),

@@ -178,28 +178,25 @@ class SmartEngageClientIntegrationTests {
 		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> this.client.issueCoupon(session));
 	}
 
-	/**
-	 * The sandbox scan is in the SDK before it is on the server: until the server's
-	 * sandbox lands this accepts the server's 404 for the route, and from then on checks
-	 * the session it starts with a test key.
-	 */
 	@Test
-	void aSandboxScanStartsASessionOnceTheServerHasTheSandbox() {
+	void aSandboxScanWithATestKeyStartsASessionWithoutAScreen() {
 		SmartEngageClient tester = SmartEngageClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.apiKey(this.server.admin().testApiKey(this.world.partnerId()))
 			.build();
-		try {
-			SandboxSession sandbox = tester.sandboxScan(this.world.campaignId());
-			assertThat(sandbox.formUrl().getQuery()).contains("session_id=" + sandbox.sessionId());
-			assertThat(tester.getSession(sandbox.sessionId()).campaignId()).isEqualTo(this.world.campaignId());
-		}
-		catch (SmartEngageException ex) {
-			assertThat(ex.getClass()).isEqualTo(SmartEngageException.class);
-			assertThat(ex.status()).isEqualTo(404);
-			assertThat(ex.errorMessage()).isEqualTo("No endpoint POST /smart-engage/post/sandbox/scan");
-			assertThat(ex.errorCode()).contains(ErrorCodes.NOT_FOUND);
-		}
+		SandboxSession sandbox = tester.sandboxScan(this.world.campaignId());
+		assertThat(sandbox.formUrl().getQuery()).contains("session_id=" + sandbox.sessionId());
+		Session session = tester.getSession(sandbox.sessionId());
+		assertThat(session.campaignId()).isEqualTo(this.world.campaignId());
+		assertThat(session.screenId()).isNull();
+		assertThat(session.status()).isEqualTo("SCANNED");
+		// A live key's sandbox call is refused, and a live key does not see the test
+		// session.
+		SmartEngageException refused = catchThrowableOfType(SmartEngageException.class,
+				() -> this.client.sandboxScan(this.world.campaignId()));
+		assertThat(refused.status()).isEqualTo(403);
+		assertThatExceptionOfType(SessionNotFoundException.class)
+			.isThrownBy(() -> this.client.getSession(sandbox.sessionId()));
 	}
 
 }

@@ -131,7 +131,7 @@ class WebhookVerifierTests {
 				"{\"session_id\": \"s-1\", \"campaign_id\": 12, \"screen_id\": 3, \"status\": \"SCANNED\", "
 						+ "\"previous_status\": null, \"changed_at\": \"2026-11-30T09:41:27.512Z\", \"new_field\": {}}")))
 			.isEqualTo(new WebhookEvent.SessionStatusChanged("msg_3", Instant.parse("2026-11-30T09:41:27.512Z"), "s-1",
-					12, 3, "SCANNED", null, Instant.parse("2026-11-30T09:41:27.512Z")));
+					12, 3L, "SCANNED", null, Instant.parse("2026-11-30T09:41:27.512Z")));
 		assertThat(verified(event("coupon.issued",
 				"{\"session_id\": \"s-1\", \"campaign_id\": 12, \"coupon_code\": \"C0DE\", "
 						+ "\"issued_at\": \"2026-11-30T09:50:00Z\", \"expires_at\": \"2026-12-30T09:50:00Z\"}")))
