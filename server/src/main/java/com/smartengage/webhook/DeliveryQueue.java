@@ -2,13 +2,10 @@ package com.smartengage.webhook;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -28,6 +25,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.smartengage.common.infra.ClusterEvents;
 
 /**
  * The durable queue of delivery attempts, kept by db-scheduler in
@@ -68,7 +67,7 @@ class DeliveryQueue implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DeliveryQueue(DataSource dataSource, WebhookProperties properties, DeliveryAttempts attempts,
+	DeliveryQueue(DataSource dataSource, ClusterEvents cluster, WebhookProperties properties, DeliveryAttempts attempts,
 			WebhookRepository repository) {
 		this.sending = properties.sending();
 		CustomTask<Void> delivery = Tasks.custom(DELIVERY_TASK, Void.class)
@@ -101,7 +100,7 @@ class DeliveryQueue implements SmartLifecycle {
 			.deleteUnresolvedAfter(Duration.ofDays(7))
 			.shutdownMaxWait(properties.timeout().plusSeconds(1))
 			.failureLogging(LogLevel.WARN, false);
-		if (isPostgres(dataSource)) {
+		if (cluster.isPostgres()) {
 			builder.pollUsingLockAndFetch(0.5, 1.0);
 		}
 		this.builder = builder;
@@ -200,15 +199,6 @@ class DeliveryQueue implements SmartLifecycle {
 		String name = host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
 				+ UUID.randomUUID().toString().substring(0, 8);
 		return name.length() > 50 ? name.substring(name.length() - 50) : name;
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not reach the database to learn its kind", ex);
-		}
 	}
 
 }

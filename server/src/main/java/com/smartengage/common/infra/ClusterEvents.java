@@ -61,6 +61,11 @@ public class ClusterEvents implements SmartInitializingSingleton, DisposableBean
 		this.postgres = isPostgres(dataSource);
 	}
 
+	/** Whether the database is PostgreSQL (else H2, one instance by nature). */
+	public boolean isPostgres() {
+		return this.postgres;
+	}
+
 	/**
 	 * Calls {@code listener} with the payload of every message of this topic, on any
 	 * instance.
